@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""One entry point for working on the site. Needs only Python 3.11 or newer.
+
+    python3 dev.py serve        set up, then preview the site with live reload
+    python3 dev.py test         set up, then run the whole test suite
+    python3 dev.py build        set up, then build the site into site/ (strict)
+    python3 dev.py check-tree   check every decision tree and explain each problem
+    python3 dev.py paths        rewrite the decision trees' path tables
+    python3 dev.py bench        time the decision tree compiler on generated trees
+
+"Set up" means: make a virtual environment in .venv and install the pinned packages
+from requirements.txt into it (again only when that file changes). The test command
+also needs Chromium for the browser tests; on a Debian or Ubuntu machine it installs
+it with apt-get when it is missing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+REQUIREMENTS = ROOT / "requirements.txt"
+STAMP = VENV / "requirements.sha256"
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+
+
+def venv_python() -> Path:
+    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def run(command: list[str], **kwargs) -> int:
+    print("+ " + " ".join(str(part) for part in command), flush=True)
+    return subprocess.call([str(part) for part in command], cwd=ROOT, **kwargs)
+
+
+def set_up() -> None:
+    """Create .venv and install requirements.txt, unless already done for this file."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"This project needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
+    wanted = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()
+    if venv_python().exists() and STAMP.exists() and STAMP.read_text().strip() == wanted:
+        return
+    if not venv_python().exists():
+        print(f"Creating a virtual environment in {VENV.name}/ ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    if run([venv_python(), "-m", "pip", "install", "--disable-pip-version-check", "-r", REQUIREMENTS]) != 0:
+        sys.exit("Installing the packages in requirements.txt failed; see the messages above.")
+    STAMP.write_text(wanted + "\n")
+
+
+def ensure_chromium() -> None:
+    """The browser tests drive Debian's Chromium; install it if we can, else say how."""
+    if CHROMIUM.exists():
+        return
+    apt = shutil.which("apt-get")
+    if apt:
+        prefix = [] if os.geteuid() == 0 else (["sudo"] if shutil.which("sudo") else None)
+        if prefix is not None:
+            print("Chromium is needed for the browser tests; installing it with apt-get ...", flush=True)
+            env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+            if run(prefix + [apt, "update"], env=env) == 0 and run(prefix + [apt, "install", "-y", "chromium"], env=env) == 0:
+                return
+    sys.exit(
+        f"The browser tests need Chromium at {CHROMIUM}, and it is not there.\n"
+        "On Debian or Ubuntu: sudo apt-get install chromium\n"
+        "Elsewhere: install Chromium and set CHROMIUM_PATH to its program file."
+    )
+
+
+def tree_command(*args: str) -> list[str]:
+    """Run the decision tree compiler, which lives beside the MkDocs hook."""
+    return [str(venv_python()), "-m", *args]
+
+
+def main(argv: list[str]) -> int:
+    commands = ("serve", "test", "build", "check-tree", "paths", "bench")
+    if len(argv) < 2 or argv[1] not in commands:
+        print(__doc__)
+        return 2
+    command, extra = argv[1], argv[2:]
+    set_up()
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"))
+    mkdocs = [venv_python(), "-m", "mkdocs"]
+    if command == "serve":
+        return run([*mkdocs, "serve", "--livereload", *extra])
+    if command == "build":
+        return run([*mkdocs, "build", "--strict", *extra])
+    if command == "test":
+        ensure_chromium()
+        return run([venv_python(), "-m", "pytest", *extra])
+    if command == "check-tree":
+        return run(tree_command("decision_tree_compiler", "check", *extra), env=env)
+    if command == "paths":
+        return run(tree_command("decision_tree_compiler", "paths", *extra), env=env)
+    return run(tree_command("decision_tree_compiler.benchmark", *extra), env=env)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
