@@ -28,7 +28,8 @@ BLOCK_TAGS = {
 }
 # Subtrees that are not prose a writer controls, or not prose at all.
 SKIP_TAGS = {"pre", "code", "script", "style", "svg", "template", "noscript"}
-SKIP_CLASSES = {"footnote", "headerlink", "md-source-file", "md-content__button", "dt-skip-readability"}
+# The "Last reviewed" line is the template's, the same on every page.
+SKIP_CLASSES = {"footnote", "headerlink", "md-source-file", "md-content__button", "md-last-reviewed"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -63,7 +64,10 @@ class _ProseExtractor(HTMLParser):
             self._flush()
 
     def handle_endtag(self, tag):
-        # Pop to the matching tag; tolerate the odd unclosed element.
+        # Close up to the matching open tag; ignore stray end tags (and the end half
+        # of self-closing void tags such as <hr />, which have no open tag here).
+        if tag in VOID_TAGS or all(open_tag != tag for open_tag, _ in self._stack):
+            return
         while self._stack:
             open_tag, skip = self._stack.pop()
             if skip:
@@ -80,16 +84,18 @@ class _ProseExtractor(HTMLParser):
             self._current.append(data)
 
 
-def page_prose(html: str) -> str:
-    """The page's prose as sentences, each block ending in a full stop."""
+def prose_units(html: str) -> list[str]:
+    """The article's text, one string per block element (paragraph, list item, ...)."""
     parser = _ProseExtractor()
     parser.feed(html)
     parser.close()
     parser._flush()
-    sentences = []
-    for unit in parser.units:
-        sentences.append(unit if unit[-1] in ".!?:" else unit + ".")
-    return " ".join(sentences)
+    return parser.units
+
+
+def page_prose(html: str) -> str:
+    """The page's prose as sentences, each block ending in a full stop."""
+    return " ".join(unit if unit[-1] in ".!?:" else unit + "." for unit in prose_units(html))
 
 
 def grade(text: str) -> float:
