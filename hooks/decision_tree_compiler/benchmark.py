@@ -1,0 +1,256 @@
+"""Benchmark: time each stage on generated trees and compare with the targets.
+
+    PYTHONPATH=hooks python3 -m decision_tree_compiler.benchmark [--no-build] [--repeat N]
+
+Generates trees of 1,000, 10,000 and 20,000 questions (random DAGs shaped like real trees:
+plain questions, Markdown help on a third of them, outcomes with Markdown steps and links) and
+a 60-layer graph with 2**60 paths, then prints the best-of-N time of each stage:
+- load: bytes to data with positions (yaml_source), next to a bare
+  `yaml.load(..., Loader=yaml.CSafeLoader)` of the same file;
+- check: structure and tree-level checks;
+- render: Markdown fields, HTML and JSON.
+Then the full `mkdocs build --strict` of a copy of the project with the real tree and with the
+10,000-question tree in its place. Not a test: timings on a shared machine are noisy, so the
+targets are reported, not asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+from .compiler import check_stage, page_src_uri, render_stage
+from .gc_pause import gc_paused
+from .pages import directory_url, relative_url
+from .verdicts import VERDICTS
+from .yaml_source import load_yaml
+
+PROJECT = Path(__file__).resolve().parents[2]
+BUILD_INPUTS = ("mkdocs.yml", "docs", "decision_tree", "hooks", "overrides")
+PAGES = (
+    "how-insurers-decide.md",
+    "before-treatment.md",
+    "letter-of-medical-necessity.md",
+    "if-you-are-denied.md",
+    "paying-without-insurance.md",
+    "situations/injury-burn-and-surgery-scars.md",
+)
+TARGETS = {
+    "check + render of 10,000 questions": 1.0,
+    "load / CSafeLoader": 1.5,
+    "20k / 10k, every stage": 2.5,
+    "2**60-path graph, load + check + render": 1.0,
+}
+
+
+class BenchmarkPages:
+    """The guidance pages the generated trees link to, without reading the docs folder."""
+
+    folder = "docs/"
+
+    def __init__(self, tree_id: str):
+        self.page_url = directory_url(page_src_uri(tree_id))
+
+    def exists(self, docs_path: str) -> bool:
+        return docs_path in PAGES
+
+    def known_pages(self) -> list[str]:
+        return list(PAGES)
+
+    def url_for(self, docs_path: str) -> str | None:
+        return relative_url(directory_url(docs_path), self.page_url) if docs_path in PAGES else None
+
+    def title_of(self, docs_path: str) -> str:
+        return docs_path.rsplit("/", 1)[-1][:-3].replace("-", " ").capitalize()
+
+
+def generated_tree(question_count: int, seed: int = 20240501) -> str:
+    """A valid tree of question_count questions and about half as many outcomes, as YAML text."""
+    rng = random.Random(seed)
+    outcome_count = max(2, question_count // 2)
+    questions = [f"q{number}" for number in range(question_count)]
+    outcomes = [f"o{number}" for number in range(outcome_count)]
+    targets: list[list[str]] = [[] for _ in questions]
+    # Every node after q0 gets one way in from an earlier question: all reachable, no loops.
+    for number in range(1, question_count):
+        targets[rng.randrange(number)].append(questions[number])
+    for outcome in outcomes:
+        targets[rng.randrange(question_count)].append(outcome)
+    for number, options in enumerate(targets):
+        while len(options) < 2 or (len(options) < 4 and rng.random() < 0.3):
+            later = rng.randrange(number + 1, min(number + 100, question_count) + 1)
+            options.append(questions[later] if later < question_count else rng.choice(outcomes))
+    verdicts = list(VERDICTS)
+    lines = ["# yaml-language-server: $schema=schema.json", f"title: Generated tree with {question_count:,} questions",
+             "last_reviewed: 2026-11-27", "intro: |", "  A generated tree for the benchmark.", "start: q0", "questions:"]
+    for number, options in enumerate(targets):
+        lines += [f"  q{number}:", f"    text: In case {number}, does the scar limit how you move or work?"]
+        if number % 3 == 0:
+            lines += ["    help: |",
+                      f"      A **physical problem** (case {number}) means the scar gets in the way of how your body",
+                      f"      works. See [how insurers decide]({PAGES[number % len(PAGES)]})."]
+        lines.append("    options:")
+        for index, target in enumerate(options):
+            lines += [f"      - label: Answer {index + 1} for question {number}", f"        next: {target}"]
+    lines.append("outcomes:")
+    for number, outcome in enumerate(outcomes):
+        lines += [f"  {outcome}:", f"    verdict: {verdicts[number % len(verdicts)]}",
+                  f"    title: Outcome {number}, what to do next", "    body: |",
+                  f"      Your chance depends on proof (outcome {number}). Do these steps in order:", "",
+                  "      1. Ask your doctor to write down the problem.",
+                  f"      2. Send a [letter of medical necessity]({PAGES[2]}) with the **codes**.",
+                  "      3. Keep the reference number.",
+                  f"    see: [{PAGES[number % len(PAGES)]}, {PAGES[(number + 1) % len(PAGES)]}]"]
+    return "\n".join(lines) + "\n"
+
+
+def layered_graph(layers: int = 60) -> str:
+    """A start question, then layers-1 layers of two questions; every answer leads to both
+    questions of the next layer, so 2**layers paths run through `layers` questions each."""
+    lines = [f"title: {layers} layers", "start: l0a", "questions:"]
+    for layer in range(layers):
+        targets = [f"l{layer + 1}a", f"l{layer + 1}b"] if layer + 1 < layers else ["end-a", "end-b"]
+        for name in ["a"] if layer == 0 else ["a", "b"]:
+            lines += [f"  l{layer}{name}:", f"    text: Layer {layer}, question {name}?", "    options:"]
+            lines += [f"      - label: Go to {target}\n        next: {target}" for target in targets]
+    lines.append("outcomes:")
+    for end, verdict in (("end-a", "possible"), ("end-b", "unlikely")):
+        lines += [f"  {end}:", f"    verdict: {verdict}", f"    title: End {end}", "    body: The end."]
+    return "\n".join(lines) + "\n"
+
+
+def stage_runs(source: bytes, tree_id: str) -> tuple[dict[str, Callable[[], object]], int]:
+    """The measurements for one tree, each a function to time, and the size of its page HTML."""
+    file = f"decision_tree/{tree_id}.yml"
+    pages = BenchmarkPages(tree_id)
+    loaded = load_yaml(source, file)
+    tree, problems = check_stage(loaded, file=file, tree_id=tree_id, pages=pages)
+    assert not problems, "\n".join(str(problem) for problem in problems[:10])
+    compiled, problems = render_stage(tree, pages)
+    assert compiled is not None and not problems
+    return {
+        "bare CSafeLoader": lambda: yaml.load(source, Loader=yaml.CSafeLoader),
+        # The same call with the cycle collector paused, as our loader pauses it (gc_pause.py):
+        # the fair comparison of the two loaders' own work.
+        "CSafeLoader, GC paused": gc_paused(lambda: yaml.load(source, Loader=yaml.CSafeLoader)),
+        "load": lambda: load_yaml(source, file),
+        "check": lambda: check_stage(loaded, file=file, tree_id=tree_id, pages=pages),
+        "render": lambda: render_stage(tree, pages),
+    }, len(compiled.html.encode())
+
+
+def best_times(runs: dict[str, dict[str, Callable[[], object]]], repeat: int) -> dict[str, dict[str, float]]:
+    """Best time of every measurement. Rounds go through every tree and stage in turn, so a
+    burst of load from other work on the machine hits all of them alike, not one tree."""
+    best = {name: dict.fromkeys(measurements, float("inf")) for name, measurements in runs.items()}
+    for _ in range(repeat):
+        for name, measurements in runs.items():
+            for stage, function in measurements.items():
+                started = time.perf_counter()
+                function()
+                best[name][stage] = min(best[name][stage], time.perf_counter() - started)
+    return best
+
+
+def copy_project(destination: Path) -> Path:
+    """The same copy tests/project_copy.py makes: everything a build reads."""
+    project = destination / "project"
+    project.mkdir(parents=True)
+    for name in BUILD_INPUTS:
+        source = PROJECT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, project / name)
+    return project
+
+
+def build_seconds(tree_text: str | None, repeat: int) -> float:
+    """Best time of `mkdocs build --strict` with tree_text as coverage.yml (None: the real tree)."""
+    with tempfile.TemporaryDirectory() as folder:
+        project = copy_project(Path(folder))
+        if tree_text is not None:
+            (project / "decision_tree" / "coverage.yml").write_text(tree_text, encoding="utf-8")
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"]
+        best = float("inf")
+        for _ in range(repeat):
+            started = time.perf_counter()
+            result = subprocess.run(command, cwd=project, capture_output=True, text=True,
+                                    env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+            best = min(best, time.perf_counter() - started)
+            if result.returncode != 0:
+                raise SystemExit(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
+        return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python3 -m decision_tree_compiler.benchmark", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=5, help="runs per measurement; the best is kept (default 5)")
+    parser.add_argument("--no-build", action="store_true", help="skip the two mkdocs builds")
+    arguments = parser.parse_args(argv)
+    repeat = arguments.repeat
+
+    print(f"Python {sys.version.split()[0]}, PyYAML {yaml.__version__} (libyaml: {yaml.__with_libyaml__}), "
+          f"{os.cpu_count()} CPUs. Best of {repeat} runs.\n")
+    print("CSL: bare yaml.load(..., Loader=yaml.CSafeLoader) of the same file, as called (cycle collector on)")
+    print("CSL-p: the same with the cycle collector paused, as our loader runs (the fair comparison)\n")
+    print(f"{'tree':>24} {'size':>8} {'CSL':>7} {'CSL-p':>7} {'load':>7} {'/CSL':>6} {'/CSL-p':>6} {'check':>7} "
+          f"{'render':>7} {'check+render':>12} {'page HTML':>9}")
+    sources = {f"{count:,} questions": generated_tree(count).encode() for count in (1_000, 10_000, 20_000)}
+    sources["2**60 paths (60 layers)"] = layered_graph(60).encode()
+    runs, html_sizes = {}, {}
+    for name, source in sources.items():
+        runs[name], html_sizes[name] = stage_runs(source, "layers" if "layers" in name else "benchmark")
+    times = best_times(runs, repeat)
+    for name, source in sources.items():
+        _row(name, source, times[name], html_sizes[name])
+    results = {1_000: times["1,000 questions"], 10_000: times["10,000 questions"], 20_000: times["20,000 questions"]}
+    layered_times = times["2**60 paths (60 layers)"]
+
+    ten, twenty = results[10_000], results[20_000]
+    ratios = {stage: twenty[stage] / ten[stage] for stage in ("load", "check", "render")}
+    check_render = ten["check"] + ten["render"]
+    load_ratio = ten["load"] / ten["CSafeLoader, GC paused"]
+    layered_total = layered_times["load"] + layered_times["check"] + layered_times["render"]
+    print("\n20k/10k ratios: " + ", ".join(f"{stage} {ratio:.2f}" for stage, ratio in ratios.items()))
+    print("\nTargets:")
+    _target("check + render of 10,000 questions", check_render, f"{check_render:.3f} s", "≤ 1 s")
+    _target("load / CSafeLoader", load_ratio,
+            f"{load_ratio:.2f}× with the collector paused for both "
+            f"({ten['load'] / ten['bare CSafeLoader']:.2f}× against the bare call), 10,000 questions", "≤ 1.5×")
+    _target("20k / 10k, every stage", max(ratios.values()), f"worst {max(ratios.values()):.2f}", "≤ 2.5")
+    _target("2**60-path graph, load + check + render", layered_total, f"{layered_total:.4f} s", "≤ 1 s")
+
+    if not arguments.no_build:
+        build_repeat = max(1, min(3, repeat))
+        real = build_seconds(None, build_repeat)
+        big = build_seconds(generated_tree(10_000), build_repeat)
+        print(f"\nmkdocs build --strict (best of {build_repeat}): real tree {real:.2f} s, "
+              f"10,000-question tree {big:.2f} s ({big - real:+.2f} s, {big / real:.1f}×)")
+    return 0
+
+
+def _row(name: str, source: bytes, times: dict, html_bytes: int) -> None:
+    bare, paused, load = times["bare CSafeLoader"], times["CSafeLoader, GC paused"], times["load"]
+    print(f"{name:>24} {len(source) / 1e6:>6.2f}MB {bare:>6.3f}s {paused:>6.3f}s {load:>6.3f}s {load / bare:>5.2f}× "
+          f"{load / paused:>5.2f}× {times['check']:>6.3f}s {times['render']:>6.3f}s {times['check'] + times['render']:>11.3f}s "
+          f"{html_bytes / 1e6:>7.2f}MB")
+
+
+def _target(name: str, value: float, shown: str, goal: str) -> None:
+    met = value <= TARGETS[name]
+    print(f"  [{'met' if met else 'MISSED'}] {name}: {shown} (target {goal})")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,220 @@
+"""Tree-level checks: the mistakes a schema cannot see, each told in a writer's words.
+
+Runs on the model built by structure.py, even when that found problems, so a writer sees
+everything at once. Avoids knock-on messages: a `next:` with a typo is reported once (with the
+closest id), and reachability is judged as if the suggested fix were made.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Protocol
+
+from . import tree_format as fmt
+from .graph import find_loops, reachable_from
+from .guarantee import every_path_ends_in_supported_outcome
+from .model import Outcome, Question, Tree
+from .problems import START_OF_FILE, Problem, problem_at
+from .structure import suggest, suggest_id
+
+MAX_SUGGESTIONS = 50
+"""Finding the closest id compares against every id; past this many broken references (a file
+that is mostly wrong) we stop suggesting, so the check stays fast."""
+
+
+class PageIndex(Protocol):
+    folder: str
+    """The docs folder as shown to writers, for example "docs/"."""
+
+    def exists(self, docs_path: str) -> bool: ...
+
+    def known_pages(self) -> list[str]: ...
+
+
+def check_tree(tree: Tree, pages: PageIndex) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def report(position, message: str, fix: str, code: str) -> None:
+        problems.append(problem_at(tree.file, position, message, fix, code))
+
+    if not fmt.ID_RE.match(tree.id):
+        report(
+            START_OF_FILE,
+            f'the file name "{tree.id}.yml" cannot be used as the tree\'s id: '
+            "it becomes the page's address, so it may use only lowercase letters, digits and hyphens.",
+            f'Rename the file, for example to "{suggest_id(tree.id)}.yml".',
+            "invalid-tree-id",
+        )
+
+    _check_reviewed_date(tree, report)
+    both = _check_ids_used_twice(tree, report)
+    redirect = _check_references(tree, report, both)
+    _check_labels(tree, report)
+    _check_pages(tree, pages, report)
+    for loop in find_loops(tree):
+        shown = " → ".join(loop.ids)
+        report(
+            loop.option.next_position(),
+            f'option {loop.option.number} of question "{loop.question.id}" goes back to "{loop.option.next}", '
+            f"which makes a loop: {shown}. A reader could go round it forever.",
+            "Point this option at a question further on, or at an outcome.",
+            "loop",
+        )
+    _check_reachable(tree, report, redirect)
+    return problems
+
+
+def promise_problem(tree: Tree) -> Problem | None:
+    """The promise stated directly (guarantee.py), for a tree in which no check found a problem.
+
+    Every way the promise can fail has its own, clearer message above, so this never fires
+    unless a check is missing: it is the safety net that keeps the page's promise true.
+    """
+    if every_path_ends_in_supported_outcome(tree):
+        return None
+    return problem_at(
+        tree.file,
+        START_OF_FILE,
+        "some path from the start question does not end in an outcome with a verdict.",
+        "Check that every option leads somewhere and that there are no loops.",
+        "no-path-guarantee",
+    )
+
+
+def _check_reviewed_date(tree: Tree, report) -> None:
+    if tree.last_reviewed is None:
+        return
+    try:
+        datetime.date.fromisoformat(tree.last_reviewed)
+    except ValueError:
+        report(
+            tree.position_of_value("last_reviewed"),
+            f'"last_reviewed:" is {tree.last_reviewed}, which is not a real date.',
+            "Check the month (01 to 12) and the day.",
+            "impossible-date",
+        )
+
+
+def _check_ids_used_twice(tree: Tree, report) -> set[str]:
+    both = tree.questions.keys() & tree.outcomes.keys()
+    for node_id in sorted(both, key=lambda node_id: tree.outcomes[node_id].id_position()):
+        question_line = tree.questions[node_id].id_position().line
+        report(
+            tree.outcomes[node_id].id_position(),
+            f'"{node_id}" is the id of both a question (line {question_line}) and this outcome, '
+            "so a next: that names it is ambiguous.",
+            "Rename one of them, and change the next: lines that should point to it.",
+            "id-in-both",
+        )
+    return both
+
+
+def _check_references(tree: Tree, report, ambiguous: set[str]) -> dict[str, str]:
+    """Report start: and next: that name nothing; return {broken id: suggested id}."""
+    known = [*tree.questions, *tree.outcomes]
+    redirect: dict[str, str] = {}
+    suggestions_left = MAX_SUGGESTIONS
+
+    def closest(word: str) -> str | None:
+        nonlocal suggestions_left
+        if word in redirect:
+            return redirect[word]
+        if suggestions_left <= 0:
+            return None
+        suggestions_left -= 1
+        guess = suggest(word, known)
+        if guess is not None:
+            redirect[word] = guess
+        return guess
+
+    start = tree.start
+    if start is not None and start not in tree.questions:
+        if start in tree.outcomes:
+            report(
+                tree.position_of_value("start"),
+                f'start: names "{start}", which is an outcome; a tree starts with a question.',
+                "Write the id of the first question after start:.",
+                "start-is-outcome",
+            )
+        else:
+            guess = closest(start)
+            hint = f'Did you mean "{guess}"? ' if guess else ""
+            report(
+                tree.position_of_value("start"),
+                f'start: names "{start}", which is not a question.',
+                f"{hint}Write the id of the first question, one of the ids under questions:.",
+                "unknown-start",
+            )
+
+    outcomes, questions = tree.outcomes, tree.questions
+    for question in questions.values():
+        for option in question.options:
+            target = option.next
+            if target is None or target in questions or target in outcomes:
+                continue
+            guess = closest(target)
+            hint = f'Did you mean "{guess}"? ' if guess else ""
+            report(
+                option.next_position(),
+                f'option {option.number} of question "{question.id}" goes to "{target}", '
+                "which is not a question or an outcome.",
+                f"{hint}Write one of the ids under questions: or outcomes:.",
+                "unknown-next",
+            )
+    return redirect
+
+
+def _check_labels(tree: Tree, report) -> None:
+    for question in tree.questions.values():
+        if len(question.options) < 2:
+            continue
+        first_with: dict[str, int] = {}
+        for option in question.options:
+            if option.label is None:
+                continue
+            # "Yes" and " yes" look the same to a reader.
+            same = " ".join(option.label.split()).casefold()
+            if same in first_with:
+                report(
+                    option.label_position(),
+                    f'option {option.number} of question "{question.id}" has the same label as '
+                    f'option {first_with[same]}: "{option.label.strip()}".',
+                    "Give each option its own words, so readers can tell them apart.",
+                    "duplicate-label",
+                )
+            else:
+                first_with[same] = option.number
+
+
+def _check_pages(tree: Tree, pages: PageIndex, report) -> None:
+    for outcome in tree.outcomes.values():
+        for index, page in enumerate(outcome.see):
+            path = page.split("#", 1)[0]
+            if pages.exists(path):
+                continue
+            guess = suggest(path, pages.known_pages())
+            hint = f'Did you mean "{guess}"? ' if guess else ""
+            report(
+                outcome.see_position(index),
+                f'page {index + 1} under "see:" of outcome "{outcome.id}" is "{page}", '
+                f"which is not a page in {pages.folder}.",
+                f"{hint}Write the file name of a page in {pages.folder} (the nav: list in mkdocs.yml shows them).",
+                "missing-page",
+            )
+
+
+def _check_reachable(tree: Tree, report, redirect: dict[str, str]) -> None:
+    start = redirect.get(tree.start, tree.start)
+    if start not in tree.questions:
+        return  # without a start, everything would be "unreachable": the start message says enough
+    reachable = reachable_from(tree, start, redirect)
+    unreachable: list[Question | Outcome] = [
+        node for node in (*tree.questions.values(), *tree.outcomes.values()) if node.id not in reachable
+    ]
+    for node in unreachable:
+        report(
+            node.id_position(),
+            f'{node.kind} "{node.id}" cannot be reached: no path from the start question leads to it.',
+            f'Point an option\'s next: at "{node.id}", or delete the {node.kind} if it is no longer needed.',
+            "unreachable",
+        )

@@ -1,0 +1,158 @@
+"""The pipeline: load -> check -> render, and the Markdown page the build hook adds to the site.
+
+Each stage is its own function so the benchmark can time them one by one. Every problem in a
+file is collected before giving up, and the result says either "here is the page" or "here is
+everything that is wrong", never both.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html import escape
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .checks import check_tree, promise_problem
+from .gc_pause import gc_paused
+from .model import Tree
+from .pages import Pages
+from .problems import Problem, sorted_problems
+from .render_html import PageContext, page_context, render_tree_html
+from .rendered_fields import render_fields
+from .structure import read_tree
+from .yaml_source import LoadedYaml, load_yaml, load_yaml_file
+
+PAGE_FOLDER = "decision-tree"
+"""Generated pages live at <docs>/decision-tree/<tree id>.md (never written to disk)."""
+DESCRIPTION_LENGTH = 160
+
+
+@dataclass
+class CompiledTree:
+    tree: Tree
+    context: PageContext
+    html: str
+    """The root element (render_html.render_tree_html)."""
+    page_markdown: str
+    """Front matter, the H1 and the HTML: the content of the generated page."""
+
+    @property
+    def data(self) -> dict:
+        return self.context.data
+
+
+@dataclass
+class CompileResult:
+    compiled: CompiledTree | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def page_src_uri(tree_id: str) -> str:
+    return f"{PAGE_FOLDER}/{tree_id}.md"
+
+
+@gc_paused
+def check_stage(loaded: LoadedYaml, *, file: str, tree_id: str, pages: Pages) -> tuple[Tree | None, list[Problem]]:
+    """Structure and tree-level checks; returns the model (None if the file had no usable tree)."""
+    problems = list(loaded.problems)
+    if loaded.data is None:
+        return None, problems
+    tree, structure_problems = read_tree(loaded, file, tree_id)
+    problems.extend(structure_problems)
+    if tree is not None:
+        problems.extend(check_tree(tree, pages))
+        if not problems:
+            broken_promise = promise_problem(tree)
+            if broken_promise is not None:
+                problems.append(broken_promise)
+    return tree, problems
+
+
+@gc_paused
+def render_stage(tree: Tree, pages: Pages) -> tuple[CompiledTree | None, list[Problem]]:
+    """Render a tree that passed the checks. Link problems in Markdown fields surface here."""
+    fields, problems = render_fields(tree, pages)
+    if problems:
+        return None, problems
+    context = page_context(tree, fields)
+    html = render_tree_html(context)
+    return CompiledTree(tree, context, html, page_markdown(tree, html, fields.intro_html)), []
+
+
+def compile_tree(loaded: LoadedYaml, *, file: str, tree_id: str, pages: Pages) -> CompileResult:
+    tree, problems = check_stage(loaded, file=file, tree_id=tree_id, pages=pages)
+    if tree is None or problems:
+        if tree is not None:
+            # Unknown links in Markdown fields are found while rendering; report them with the rest.
+            problems.extend(render_fields(tree, pages)[1])
+        return CompileResult(None, sorted_problems(problems))
+    compiled, render_problems = render_stage(tree, pages)
+    return CompileResult(compiled, sorted_problems(render_problems))
+
+
+def compile_tree_source(source: bytes, *, file: str, tree_id: str, pages: Pages) -> CompileResult:
+    return compile_tree(load_yaml(source, file), file=file, tree_id=tree_id, pages=pages)
+
+
+def compile_tree_file(path: Path, *, file: str, pages: Pages) -> CompileResult:
+    """Compile decision_tree/<id>.yml; file is how messages name it."""
+    path = Path(path)
+    return compile_tree(load_yaml_file(path, file), file=file, tree_id=path.stem, pages=pages)
+
+
+# --- the generated page ----------------------------------------------------------------------
+
+# Python-Markdown's backslash escapes: a title like "Scars *and* [more]" stays literal in the H1.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+
+def _escape_heading(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escape(" ".join(text.split()), quote=False))
+
+
+class _TextOfHtml(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def _plain_text(html: str) -> str:
+    parser = _TextOfHtml()
+    parser.feed(html)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+def _shorten(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def page_markdown(tree: Tree, html: str, intro_html: str | None) -> str:
+    """Front matter, the title as H1, then the HTML as one raw block (no blank line inside it).
+
+    Text values are written as JSON strings, which YAML reads as double-quoted text.
+    """
+    description = tree.description or (_plain_text(intro_html) if intro_html else "") or tree.title
+    front_matter = [
+        "---",
+        f"title: {json.dumps(' '.join(tree.title.split()), ensure_ascii=False)}",
+        f"description: {json.dumps(_shorten(description), ensure_ascii=False)}",
+    ]
+    if tree.last_reviewed:
+        # Unquoted, so YAML reads a date, as in the guidance pages' front matter (the site shows it
+        # as "November 27, 2026"). Safe: the checks accepted it as a real YYYY-MM-DD date.
+        front_matter.append(f"last_reviewed: {tree.last_reviewed}")
+    front_matter.append("---")
+    return "\n".join(front_matter) + f"\n\n# {_escape_heading(tree.title)}\n\n{html}\n"

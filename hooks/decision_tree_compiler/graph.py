@@ -1,0 +1,171 @@
+"""Graph algorithms on a tree: order, loops, longest path, path counts, path listing.
+
+Every function is iterative (no recursion limit on deep trees) and linear in the number of
+questions and options, except iter_paths, which lists paths one by one and is only used when
+the number of paths (counted first by path_counts) is small.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from typing import Iterator
+
+from .model import Option, Question, Tree
+
+_ON_PATH, _DONE = 1, 2
+
+
+def breadth_first_order(tree: Tree) -> list[str]:
+    """Ids reachable from start, start first, then level by level, options in YAML order."""
+    if tree.start not in tree.questions:
+        return []
+    questions = tree.questions
+    seen = {tree.start}
+    order = [tree.start]
+    queue = deque(order)
+    while queue:
+        question = questions.get(queue.popleft())
+        if question is None:
+            continue
+        for option in question.options:
+            target = option.next
+            if target is not None and target not in seen and (target in questions or target in tree.outcomes):
+                seen.add(target)
+                order.append(target)
+                queue.append(target)
+    return order
+
+
+def reachable_from(tree: Tree, start: str, redirect: dict[str, str] | None = None) -> set[str]:
+    """Ids reachable from start. redirect maps a broken next to the id it was probably meant to be."""
+    redirect = redirect or {}
+    start = redirect.get(start, start)
+    seen = {start}
+    stack = [start]
+    questions = tree.questions
+    while stack:
+        question = questions.get(stack.pop())
+        if question is None:
+            continue
+        for option in question.options:
+            target = redirect.get(option.next, option.next)
+            if target is not None and target not in seen:
+                seen.add(target)
+                stack.append(target)
+    return seen
+
+
+@dataclass(frozen=True)
+class Loop:
+    question: Question
+    option: Option
+    """The option whose next goes back to a question already on the way: it closes the loop."""
+    ids: list[str]
+    """The loop from the question it returns to, around, and back: ["a", "b", "a"]."""
+
+
+def find_loops(tree: Tree) -> list[Loop]:
+    """Every back edge found by a depth-first search from each question in YAML order."""
+    questions = tree.questions
+    state: dict[str, int] = {}
+    loops: list[Loop] = []
+    for root in questions:
+        if root in state:
+            continue
+        state[root] = _ON_PATH
+        path = [root]
+        index_on_path = {root: 0}
+        stack = [(questions[root], iter(questions[root].options))]
+        while stack:
+            question, options = stack[-1]
+            for option in options:
+                target = option.next
+                if target not in questions:
+                    continue
+                target_state = state.get(target)
+                if target_state is None:
+                    state[target] = _ON_PATH
+                    index_on_path[target] = len(path)
+                    path.append(target)
+                    stack.append((questions[target], iter(questions[target].options)))
+                    break
+                if target_state == _ON_PATH:
+                    loops.append(Loop(question, option, path[index_on_path[target] :] + [target]))
+            else:
+                state[question.id] = _DONE
+                del index_on_path[path.pop()]
+                stack.pop()
+    return loops
+
+
+def postorder_from_start(tree: Tree) -> list[str]:
+    """Questions reachable from start, each after every question it leads to (needs no loops)."""
+    questions = tree.questions
+    if tree.start not in questions:
+        return []
+    visited = {tree.start}
+    order: list[str] = []
+    stack = [(tree.start, iter(questions[tree.start].options))]
+    while stack:
+        question_id, options = stack[-1]
+        for option in options:
+            target = option.next
+            if target in questions and target not in visited:
+                visited.add(target)
+                stack.append((target, iter(questions[target].options)))
+                break
+        else:
+            order.append(question_id)
+            stack.pop()
+    return order
+
+
+def longest_question_count(tree: Tree) -> int:
+    """The number of questions on the longest path from start: "question 2 of at most N"."""
+    questions = tree.questions
+    longest: dict[str, int] = {}
+    for question_id in postorder_from_start(tree):
+        longest[question_id] = 1 + max(
+            (longest.get(option.next, 0) for option in questions[question_id].options), default=0
+        )
+    return longest.get(tree.start, 0)
+
+
+def path_counts(tree: Tree) -> dict[str, int]:
+    """How many paths from start end in each outcome, by dynamic programming (no enumeration).
+
+    Python integers do not overflow, so 2**60 paths count exactly.
+    """
+    questions = tree.questions
+    ways: dict[str, int] = {tree.start: 1} if tree.start in questions else {}
+    for question_id in reversed(postorder_from_start(tree)):  # reverse postorder: a topological order
+        here = ways.get(question_id, 0)
+        for option in questions[question_id].options:
+            ways[option.next] = ways.get(option.next, 0) + here
+    return {outcome_id: ways.get(outcome_id, 0) for outcome_id in tree.outcomes}
+
+
+def iter_paths(tree: Tree) -> Iterator[tuple[list[tuple[str, str]], str]]:
+    """Every path as ([(question id, label chosen), ...], outcome id), options in YAML order."""
+    questions = tree.questions
+    if tree.start not in questions:
+        return
+    answers: list[tuple[str, str]] = []
+    stack = [iter(questions[tree.start].options)]
+    current = [tree.start]
+    while stack:
+        option = next(stack[-1], None)
+        if option is None:
+            stack.pop()
+            current.pop()
+            if answers:
+                answers.pop()
+            continue
+        answers.append((current[-1], option.label))
+        if option.next in questions:
+            current.append(option.next)
+            stack.append(iter(questions[option.next].options))
+            continue
+        yield list(answers), option.next
+        answers.pop()

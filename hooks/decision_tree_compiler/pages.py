@@ -1,0 +1,136 @@
+"""What the compiler needs to know about the guidance pages: which exist, their URLs, their titles.
+
+The compiler never looks at MkDocs: the build hook passes an index built from MkDocs' own file
+list (so URLs match the site exactly), and the command line passes DocsFolder, which reads the
+docs folder on disk and computes URLs the way MkDocs does with directory URLs.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from typing import Callable, Protocol
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_FIRST_H1 = re.compile(r"^#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+_ATTR_LIST = re.compile(r"[ \t]*\{[^}]*\}[ \t]*$")
+
+
+class Pages(Protocol):
+    folder: str
+    """The docs folder as writers know it, for messages: "docs/"."""
+
+    def exists(self, docs_path: str) -> bool: ...
+
+    def known_pages(self) -> list[str]: ...
+
+    def url_for(self, docs_path: str) -> str | None:
+        """The URL of a docs file relative to the tree's page, or None if there is no such file."""
+
+    def title_of(self, docs_path: str) -> str: ...
+
+
+def first_heading(markdown_text: str) -> str | None:
+    """The text of a page's first `# ` heading, ignoring front matter and `{#id}` attributes."""
+    body = _FRONT_MATTER.sub("", markdown_text, count=1)
+    match = _FIRST_H1.search(body)
+    if match is None:
+        return None
+    return _ATTR_LIST.sub("", match.group(1)).strip() or None
+
+
+def title_from_file_name(docs_path: str) -> str:
+    stem = posixpath.splitext(posixpath.basename(docs_path))[0]
+    return stem.replace("-", " ").replace("_", " ").capitalize()
+
+
+def directory_url(docs_path: str) -> str:
+    """The site URL MkDocs gives a docs file with use_directory_urls (the default)."""
+    if not docs_path.endswith(".md"):
+        return docs_path
+    parent, name = posixpath.split(docs_path[: -len(".md")])
+    if name in ("index", "README"):
+        return f"{parent}/" if parent else ""
+    return f"{parent}/{name}/" if parent else f"{name}/"
+
+
+def relative_url(target_url: str, from_page_url: str) -> str:
+    """target_url as a link written on the page at from_page_url (both site-relative)."""
+    base = from_page_url[: from_page_url.rfind("/") + 1]  # the page's folder: "decision-tree/coverage/"
+    relative = posixpath.relpath(target_url or ".", base or ".")
+    if target_url.endswith("/") or target_url == "":
+        relative += "/"  # keep directory URLs as directories: "../../how-insurers-decide/"
+    return relative
+
+
+class DocsFolder:
+    """Pages read from a docs folder on disk, for the command line and the tests."""
+
+    def __init__(self, docs_dir: Path, page_src_uri: str, *, folder: str | None = None):
+        self.docs_dir = Path(docs_dir)
+        self.folder = folder or f"{self.docs_dir.name}/"
+        self.page_url = directory_url(page_src_uri)
+        self._files = (
+            {path.relative_to(self.docs_dir).as_posix() for path in self.docs_dir.rglob("*") if path.is_file()}
+            if self.docs_dir.is_dir()
+            else set()
+        )
+        self._titles: dict[str, str] = {}
+
+    def exists(self, docs_path: str) -> bool:
+        return posixpath.normpath(docs_path) in self._files
+
+    def known_pages(self) -> list[str]:
+        return sorted(path for path in self._files if path.endswith(".md"))
+
+    def url_for(self, docs_path: str) -> str | None:
+        path = posixpath.normpath(docs_path)
+        if path not in self._files:
+            return None
+        return relative_url(directory_url(path), self.page_url)
+
+    def title_of(self, docs_path: str) -> str:
+        path = posixpath.normpath(docs_path)
+        if path not in self._titles:
+            try:
+                text = (self.docs_dir / path).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                text = ""
+            self._titles[path] = first_heading(text) or title_from_file_name(path)
+        return self._titles[path]
+
+
+class PageIndex:
+    """Pages described by callables: lets the build hook use MkDocs' file list without the
+    compiler importing MkDocs."""
+
+    def __init__(
+        self,
+        *,
+        folder: str,
+        paths: list[str],
+        url_for: Callable[[str], str | None],
+        read_source: Callable[[str], str],
+    ):
+        self.folder = folder
+        self._paths = set(paths)
+        self._url_for = url_for
+        self._read_source = read_source
+        self._titles: dict[str, str] = {}
+
+    def exists(self, docs_path: str) -> bool:
+        return posixpath.normpath(docs_path) in self._paths
+
+    def known_pages(self) -> list[str]:
+        return sorted(path for path in self._paths if path.endswith(".md"))
+
+    def url_for(self, docs_path: str) -> str | None:
+        path = posixpath.normpath(docs_path)
+        return self._url_for(path) if path in self._paths else None
+
+    def title_of(self, docs_path: str) -> str:
+        path = posixpath.normpath(docs_path)
+        if path not in self._titles:
+            self._titles[path] = first_heading(self._read_source(path)) or title_from_file_name(path)
+        return self._titles[path]

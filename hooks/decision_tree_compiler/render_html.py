@@ -1,0 +1,160 @@
+"""The static page: real HTML for every question and outcome, linked by plain anchors.
+
+This HTML is a contract with the page's script and its tests (issue 4); keep these names:
+- root `<div class="dt" data-decision-tree="<tree id>" data-start="<start id>">`;
+- `<div class="dt-intro">`;
+- per question `<section class="dt-node dt-question" id="<tree>-<node>" data-node data-kind="question"
+  aria-labelledby>` with an `<h2>` (its text in the `<span id="<tree>-<node>-title">` that labels the
+  section), an optional `<div class="dt-help">` and
+  `<ul class="dt-options">` of `<a href="#<tree>-<next>" data-next="<next>">label</a>`;
+  the start question also has the class `dt-start` and comes first, the rest breadth-first;
+- per outcome `<section class="dt-node dt-outcome dt-verdict-<verdict>" ... data-kind="outcome"
+  data-verdict>` with an `<h2>`, a verdict line (text and an aria-hidden icon), `<div class="dt-body">`,
+  a "Read more" list and a link back to the start;
+- the compiled JSON in `<script type="application/json" class="dt-data">`.
+
+Headings carry no id (the id that labels a section sits on a <span> inside its <h2>): Material's
+search splits a page at every heading with an id, and does so in time quadratic in their number
+when the headings are nested in sections, which took a 10,000-question page tens of seconds to
+index. Without heading ids the page is one search entry holding every question and outcome.
+
+The page is put together by PAGE_PARTS, a list of small functions, so the flowchart and the
+one-question-at-a-time wrapper can be added by another module without touching these.
+Every string from the YAML is escaped with html.escape; Markdown fields arrive as HTML that
+markdown_fields.py produced (which escapes raw HTML too).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from typing import Callable
+
+from .compile_json import compile_tree_data, json_for_script
+from .graph import breadth_first_order
+from .model import Outcome, Question, Tree
+from .rendered_fields import RenderedFields
+from .verdicts import VERDICTS
+
+READ_MORE = "Read more"
+START_AGAIN = "Start again"
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """Everything a page part may need, computed once."""
+
+    tree: Tree
+    fields: RenderedFields
+    order: list[str]
+    """Node ids in page order: start first, then breadth-first."""
+    data: dict
+    """The compiled JSON form (compile_json.compile_tree_data)."""
+    escaped_ids: dict[str, str]
+    """Each node id escaped for HTML once, since every id is written many times."""
+
+    def section_id(self, node_id: str) -> str:
+        """The id of a node's section, escaped for HTML."""
+        return f"{self.escaped_ids[self.tree.id]}-{self.escaped_ids[node_id]}"
+
+
+PagePart = Callable[[PageContext], str]
+
+
+def render_intro(context: PageContext) -> str:
+    if context.fields.intro_html is None:
+        return ""
+    return f'<div class="dt-intro">\n{context.fields.intro_html}\n</div>'
+
+
+def render_question(context: PageContext, question: Question) -> str:
+    ids = context.escaped_ids
+    section_id = context.section_id(question.id)
+    classes = "dt-node dt-question dt-start" if question.id == context.tree.start else "dt-node dt-question"
+    parts = [
+        f'<section class="{classes}" id="{section_id}" data-node="{ids[question.id]}" '
+        f'data-kind="question" aria-labelledby="{section_id}-title">',
+        f'<h2><span id="{section_id}-title">{escape(question.text)}</span></h2>',
+    ]
+    help_html = context.fields.help_html.get(question.id)
+    if help_html is not None:
+        parts.append(f'<div class="dt-help">\n{help_html}\n</div>')
+    parts.append('<ul class="dt-options">')
+    tree_id = ids[context.tree.id]
+    for option in question.options:
+        next_id = ids[option.next]
+        parts.append(f'<li><a href="#{tree_id}-{next_id}" data-next="{next_id}">{escape(option.label)}</a></li>')
+    parts.append("</ul>\n</section>")
+    return "\n".join(parts)
+
+
+def render_verdict_line(verdict_id: str) -> str:
+    verdict = VERDICTS[verdict_id]
+    return (
+        f'<p class="dt-verdict"><span class="dt-verdict-icon" aria-hidden="true">{escape(verdict.icon)}</span> '
+        f'<span class="dt-verdict-label">{escape(verdict.label)}</span></p>'
+    )
+
+
+def render_outcome(context: PageContext, outcome: Outcome) -> str:
+    ids = context.escaped_ids
+    section_id = context.section_id(outcome.id)
+    verdict = escape(outcome.verdict)
+    parts = [
+        f'<section class="dt-node dt-outcome dt-verdict-{verdict}" id="{section_id}" data-node="{ids[outcome.id]}" '
+        f'data-kind="outcome" data-verdict="{verdict}" aria-labelledby="{section_id}-title">',
+        f'<h2><span id="{section_id}-title">{escape(outcome.title)}</span></h2>',
+        render_verdict_line(outcome.verdict),
+        f'<div class="dt-body">\n{context.fields.body_html[outcome.id]}\n</div>',
+    ]
+    links = context.fields.see.get(outcome.id)
+    if links:
+        parts.append(f'<div class="dt-see">\n<h3>{READ_MORE}</h3>\n<ul>')
+        parts.extend(f'<li><a href="{escape(link.url)}">{escape(link.title)}</a></li>' for link in links)
+        parts.append("</ul>\n</div>")
+    start = ids[context.tree.start]
+    parts.append(
+        f'<p class="dt-restart"><a href="#{context.section_id(context.tree.start)}" data-next="{start}">{START_AGAIN}</a></p>'
+    )
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def render_nodes(context: PageContext) -> str:
+    tree = context.tree
+    sections = []
+    for node_id in context.order:
+        question = tree.questions.get(node_id)
+        if question is not None:
+            sections.append(render_question(context, question))
+        else:
+            sections.append(render_outcome(context, tree.outcomes[node_id]))
+    return "\n".join(sections)
+
+
+def render_data(context: PageContext) -> str:
+    return f'<script type="application/json" class="dt-data">{json_for_script(context.data)}</script>'
+
+
+PAGE_PARTS: list[PagePart] = [render_intro, render_nodes, render_data]
+"""The parts inside the root element, in order. Issue 4 adds its flowchart part here."""
+
+
+def page_context(tree: Tree, fields: RenderedFields) -> PageContext:
+    order = breadth_first_order(tree)
+    escaped_ids = {node_id: escape(node_id) for node_id in (tree.id, *order)}
+    return PageContext(tree, fields, order, compile_tree_data(tree, fields, order), escaped_ids)
+
+
+def render_tree_html(context: PageContext, parts: list[PagePart] | None = None) -> str:
+    """The root element with every part inside. No blank line anywhere: Python-Markdown keeps
+    the whole block as raw HTML, and nothing inside it is read as Markdown."""
+    tree = context.tree
+    inner = [html for html in (part(context) for part in (parts if parts is not None else PAGE_PARTS)) if html]
+    return "\n".join(
+        [
+            f'<div class="dt" data-decision-tree="{context.escaped_ids[tree.id]}" data-start="{context.escaped_ids[tree.start]}">',
+            *inner,
+            "</div>",
+        ]
+    )

@@ -1,0 +1,388 @@
+"""Load a tree file safely, keeping the line and column of every value.
+
+Why not `yaml.safe_load`:
+- YAML 1.1 turns unquoted `yes`, `no`, `on`, `off` into booleans and `2025-01-01` into a date.
+  A tree holds only text, lists and keys, so every scalar stays the exact text the writer typed
+  (only an empty value, `~` or `null` means "nothing here").
+- safe_load keeps the last of two duplicate keys without a word; we report both.
+- safe_load drops positions; writers need `file:line:column` in every message.
+- An alias bomb ("billion laughs") makes safe_load build billions of objects.
+
+How: libyaml's C composer (the fast part of `yaml.CSafeLoader`) builds the node graph with
+marks, using a resolver that only tells "nothing" from "text". Then one iterative pass turns
+nodes into dicts, lists and strings. Each dict and list remembers its node, so a position is
+found only when a problem needs one. An alias makes two places share one node: we reuse the
+built object instead of copying it, so memory stays linear, and when a file uses aliases we
+measure how large the data would be once expanded and refuse it above a bound.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from .gc_pause import gc_paused
+from .problems import START_OF_FILE, Position, Problem, position_of_mark, problem_at
+from .yaml_errors import not_utf8_problem, reader_problem, syntax_problems
+
+try:  # libyaml is part of the pinned PyYAML wheels; the pure-Python parser is a slow fallback.
+    from yaml._yaml import CParser as _Parser
+
+    LIBYAML = True
+except ImportError:  # pragma: no cover - exercised only where PyYAML lacks libyaml
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream):
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+    LIBYAML = False
+
+# Private tags: a writer cannot type these, so any other tag on a node was written explicitly.
+_TEXT = "tag:decision-tree,2024:text"
+_NOTHING = "tag:decision-tree,2024:nothing"
+_MAPPING = "tag:decision-tree,2024:mapping"
+_SEQUENCE = "tag:decision-tree,2024:sequence"
+_NOTHING_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+
+MAX_ALIAS_EXPANSION = 10_000
+"""Aliases may add this many values (or as many as the file has, if more) beyond the file's own.
+
+Sharing an options list a few hundred times stays far below it; an alias bomb, which multiplies
+by ten at each level, passes it within a few levels and is refused after linear work."""
+
+
+class _Composer(_Parser):
+    """libyaml's composer with a resolver that never guesses booleans, numbers or dates."""
+
+    def descend_resolver(self, current_node, current_index):
+        pass
+
+    def ascend_resolver(self):
+        pass
+
+    def resolve(self, kind, value, implicit):
+        if kind is ScalarNode:
+            # implicit[0] is true for plain (unquoted) scalars: only those can mean "nothing".
+            if implicit[0] and value in _NOTHING_WORDS:
+                return _NOTHING
+            return _TEXT
+        return _MAPPING if kind is MappingNode else _SEQUENCE
+
+
+class YamlMapping(dict):
+    """A dict from the file that can say where each key and value was written."""
+
+    __slots__ = ("node", "_pairs")
+
+    def __init__(self, node: MappingNode):
+        super().__init__()
+        self.node = node
+        self._pairs = None
+
+    def _pair(self, key: str):
+        if self._pairs is None:
+            # Built on first use only: positions are needed when something is wrong.
+            # Later pairs win, as they do in the dict itself.
+            self._pairs = {
+                key_node.value: (key_node, value_node)
+                for key_node, value_node in self.node.value
+                if isinstance(key_node, ScalarNode)
+            }
+        return self._pairs[key]
+
+    @property
+    def position(self) -> Position:
+        return position_of_mark(self.node.start_mark)
+
+    def key_position(self, key: str) -> Position:
+        return position_of_mark(self._pair(key)[0].start_mark)
+
+    def value_position(self, key: str) -> Position:
+        return position_of_mark(self._pair(key)[1].start_mark)
+
+    def value_node(self, key: str):
+        return self._pair(key)[1]
+
+
+class YamlSequence(list):
+    """A list from the file that can say where each item was written."""
+
+    __slots__ = ("node",)
+
+    def __init__(self, node: SequenceNode):
+        super().__init__()
+        self.node = node
+
+    @property
+    def position(self) -> Position:
+        return position_of_mark(self.node.start_mark)
+
+    def item_position(self, index: int) -> Position:
+        return position_of_mark(self.node.value[index].start_mark)
+
+
+def position_in_text(node, text_index: int, source_lines: list[str]) -> Position:
+    """Where character text_index of a scalar's value was written, when we can tell exactly.
+
+    Exact for plain one-line values and for literal blocks (`|`), the style writers use for
+    Markdown; for other styles, the value's own position.
+    """
+    start = position_of_mark(node.start_mark)
+    style = getattr(node, "style", None)
+    if style == "|":
+        before = node.value[:text_index]
+        line_in_block = before.count("\n")
+        column_in_line = text_index - (before.rfind("\n") + 1)
+        line = start.line + 1 + line_in_block  # the content starts on the line after `|`
+        indent = _indentation(source_lines, line)
+        return Position(line, indent + column_in_line + 1)
+    if not style and "\n" not in node.value:  # plain style: libyaml says "", PyYAML None
+        return Position(start.line, start.column + text_index)
+    return start
+
+
+def _indentation(source_lines: list[str], line: int) -> int:
+    if not 1 <= line <= len(source_lines):
+        return 0
+    text = source_lines[line - 1]
+    return len(text) - len(text.lstrip(" "))
+
+
+@dataclass
+class LoadedYaml:
+    data: Any
+    """dicts (YamlMapping), lists (YamlSequence), str and None; None also when loading failed."""
+    problems: list[Problem] = field(default_factory=list)
+    text: str = ""
+    """The decoded file, for positions inside multi-line values."""
+
+
+def load_yaml_file(path: Path, file: str) -> LoadedYaml:
+    """Read and load path; file is the name shown in messages (relative to the project)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        return LoadedYaml(
+            None,
+            [
+                problem_at(
+                    file,
+                    START_OF_FILE,
+                    f"the file cannot be read ({error.strerror or error}).",
+                    "Check that the file exists and that you can open it.",
+                    "unreadable-file",
+                )
+            ],
+        )
+    return load_yaml(data, file)
+
+
+@gc_paused
+def load_yaml(data: bytes, file: str) -> LoadedYaml:
+    """Load one YAML document from bytes. Never raises for a mistake in the file."""
+    problems: list[Problem] = []
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return LoadedYaml(None, [not_utf8_problem(data, error, file)])
+
+    try:
+        composer = _Composer(data)
+        try:
+            root = composer.get_single_node()
+        finally:
+            if LIBYAML:
+                composer.dispose()
+    except yaml.MarkedYAMLError as error:
+        return LoadedYaml(None, syntax_problems(data, error, file))
+    except yaml.reader.ReaderError as error:
+        return LoadedYaml(None, [reader_problem(data, error, file)])
+    except yaml.YAMLError as error:  # pragma: no cover - every libyaml error is one of the above
+        return LoadedYaml(
+            None, [problem_at(file, START_OF_FILE, f"the file is not valid YAML ({error}).", "Fix the YAML.", "yaml-syntax")]
+        )
+
+    if root is None or (root.__class__ is ScalarNode and root.tag is _NOTHING):
+        return LoadedYaml(
+            None,
+            [
+                problem_at(
+                    file,
+                    START_OF_FILE,
+                    "the file is empty.",
+                    "Write the tree's title:, start:, questions: and outcomes: (see CONTRIBUTING.md for an example).",
+                    "empty-file",
+                )
+            ],
+        )
+
+    value, uses_aliases = _build(root, file, problems)
+    if uses_aliases:
+        alias_problem = _check_alias_expansion(root, file)
+        if alias_problem is not None:
+            return LoadedYaml(None, problems + [alias_problem], text)
+    return LoadedYaml(value, problems, text)
+
+
+def _build(root, file: str, problems: list[Problem]) -> tuple[Any, bool]:
+    """Turn the node graph into Python values without recursion (deep files are fine)."""
+    built: dict[int, Any] = {}
+    uses_aliases = False
+    to_fill: list = []
+
+    def scalar(node) -> str | None:
+        tag = node.tag
+        if tag is _TEXT:
+            return node.value
+        if tag is _NOTHING:
+            return None
+        problems.append(_tag_problem(node, file))
+        return node.value
+
+    def container(node):
+        nonlocal uses_aliases
+        known = built.get(id(node))
+        if known is not None:
+            uses_aliases = True
+            return known
+        if node.tag is not _MAPPING and node.tag is not _SEQUENCE:
+            problems.append(_tag_problem(node, file))
+        made = YamlMapping(node) if node.__class__ is MappingNode else YamlSequence(node)
+        built[id(node)] = made
+        to_fill.append(made)
+        return made
+
+    root_value = scalar(root) if root.__class__ is ScalarNode else container(root)
+    while to_fill:
+        target = to_fill.pop()
+        node = target.node
+        if target.__class__ is YamlSequence:
+            append = target.append
+            for item in node.value:
+                append(scalar(item) if item.__class__ is ScalarNode else container(item))
+            continue
+        for key_node, value_node in node.value:
+            if key_node.__class__ is not ScalarNode:
+                problems.append(
+                    problem_at(
+                        file,
+                        position_of_mark(key_node.start_mark),
+                        "a key here is a list or a group of keys, not a word.",
+                        "Write keys as plain words followed by a colon, like `title:`.",
+                        "complex-key",
+                    )
+                )
+                continue
+            if key_node.tag is not _TEXT and key_node.tag is not _NOTHING:
+                problems.append(_tag_problem(key_node, file))
+            key = key_node.value
+            if key in target:
+                problems.append(_duplicate_key_problem(target, key, key_node, file))
+            target[key] = scalar(value_node) if value_node.__class__ is ScalarNode else container(value_node)
+    return root_value, uses_aliases
+
+
+def _duplicate_key_problem(mapping: YamlMapping, key: str, second_key_node, file: str) -> Problem:
+    first = next(
+        key_node for key_node, _ in mapping.node.value if isinstance(key_node, ScalarNode) and key_node.value == key
+    )
+    first_line = first.start_mark.line + 1
+    return problem_at(
+        file,
+        position_of_mark(second_key_node.start_mark),
+        f'the key "{key}" is written twice in the same place (first on line {first_line}); '
+        "YAML would silently keep only the last one.",
+        "Remove one of them, or merge what they say into one.",
+        "duplicate-key",
+    )
+
+
+def _tag_problem(node, file: str) -> Problem:
+    tag = node.tag
+    shown = "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
+    return problem_at(
+        file,
+        position_of_mark(node.start_mark),
+        f'the YAML tag "{shown}" is not allowed: a tree file holds only text, lists and keys.',
+        "Remove the tag (the word starting with !). If the text itself starts with !, put it in quotes.",
+        "yaml-tag",
+    )
+
+
+def _check_alias_expansion(root, file: str) -> Problem | None:
+    """Refuse recursive aliases and aliases that expand the data beyond a bound.
+
+    Sizes are computed once per distinct node (post-order, iterative), so this is linear in
+    the file even when the expanded data would be astronomically large.
+    """
+    expanded_size: dict[int, int] = {}
+    nodes: dict[int, Any] = {}
+    on_path: set[int] = set()
+    written_values = 0  # values as written in the file, each alias counted once
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        node_id = id(node)
+        if children_done:
+            on_path.discard(node_id)
+            total = 1
+            for child in _children(node):
+                total += 1 if child.__class__ is ScalarNode else expanded_size[id(child)]
+            expanded_size[node_id] = total
+            continue
+        if node_id in expanded_size:
+            continue
+        nodes[node_id] = node
+        on_path.add(node_id)
+        stack.append((node, True))
+        for child in _children(node):
+            written_values += 1
+            if child.__class__ is ScalarNode or id(child) in expanded_size:
+                continue
+            if id(child) in on_path:
+                return problem_at(
+                    file,
+                    position_of_mark(child.start_mark),
+                    "an alias (*name) refers to the list or group of keys that contains it, "
+                    "so the data would never end.",
+                    "Remove the alias, or point it at an anchor (&name) outside this part of the file.",
+                    "yaml-recursive-alias",
+                )
+            stack.append((child, False))
+    allowed = written_values + max(MAX_ALIAS_EXPANSION, written_values)
+    if expanded_size[id(root)] <= allowed:
+        return None
+    # Report the smallest part that is already too large: that is where the aliases pile up.
+    culprit_id = min(
+        (node_id for node_id, total in expanded_size.items() if total > allowed),
+        key=expanded_size.__getitem__,
+    )
+    culprit = nodes[culprit_id]
+    return problem_at(
+        file,
+        position_of_mark(culprit.start_mark),
+        f"aliases (*name) make this part of the file expand to {expanded_size[culprit_id]:,} values, "
+        f"more than the {allowed:,} allowed; this looks like a mistake or an alias bomb.",
+        "Write the text out instead of repeating it with aliases.",
+        "yaml-alias-expansion",
+    )
+
+
+def _children(node):
+    if node.__class__ is MappingNode:
+        for key_node, value_node in node.value:
+            yield key_node
+            yield value_node
+    elif node.__class__ is SequenceNode:
+        yield from node.value

@@ -1,0 +1,85 @@
+"""MkDocs hook: every decision_tree/<id>.yml becomes the page decision-tree/<id>/.
+
+A thin adapter. All the work (load, check, render) is in the decision_tree_compiler package
+next to this file, which knows nothing about MkDocs. This file only:
+- finds the tree files next to mkdocs.yml;
+- tells the compiler which docs files exist, their URLs relative to the new page, and their text;
+- stops the build with every problem listed (a clean error, no traceback) when a tree is wrong;
+- adds each page to the site without writing into docs/, with an "edit" link to the YAML file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# MkDocs puts this file's folder on sys.path only while importing it, so import the package now.
+from decision_tree_compiler.compiler import compile_tree_file, page_src_uri
+from decision_tree_compiler.pages import PageIndex
+from decision_tree_compiler.problems import format_problems, summary_line
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
+
+TREE_FOLDER = "decision_tree"
+
+log = get_plugin_logger(__name__)
+
+
+def on_files(files: Files, config) -> Files:
+    project = Path(config.config_file_path).parent
+    tree_folder = project / TREE_FOLDER
+    for ignored in sorted(tree_folder.glob("*.yaml")):
+        log.warning(f"{ignored.relative_to(project).as_posix()} is ignored: tree files must end in .yml.")
+
+    docs_folder = Path(os.path.relpath(config.docs_dir, project)).as_posix() + "/"
+    docs_paths = [file.src_uri for file in files]
+    problems = []
+    for tree_path in sorted(tree_folder.glob("*.yml")):
+        shown_path = tree_path.relative_to(project).as_posix()
+        src_uri = page_src_uri(tree_path.stem)
+        if files.get_file_from_path(src_uri) is not None:
+            raise PluginError(
+                f"{docs_folder}{src_uri} exists, but that page is made from {shown_path}. Delete {docs_folder}{src_uri}."
+            )
+        page = File.generated(config, src_uri, content="")
+
+        def url_for(docs_path: str, page: File = page) -> str:
+            return get_relative_url(files.get_file_from_path(docs_path).url, page.url)
+
+        pages = PageIndex(
+            folder=docs_folder,
+            paths=docs_paths,
+            url_for=url_for,
+            read_source=lambda docs_path: files.get_file_from_path(docs_path).content_string,
+        )
+        result = compile_tree_file(tree_path, file=shown_path, pages=pages)
+        if not result.ok:
+            problems.extend(result.problems)
+            continue
+        if config.nav is not None and not _listed_in_nav(config.nav, src_uri):
+            # MkDocs would only say the page "exists in the docs directory", which it does not.
+            log.warning(
+                f"{shown_path} becomes the page {src_uri}, but the nav: in mkdocs.yml does not list it. "
+                f"Add a line like `- {result.compiled.tree.title}: {src_uri}` under nav:."
+            )
+        page.content_string = result.compiled.page_markdown
+        # The "edit this page" link: edit_uri points at docs/, so go up from there to the YAML.
+        page.edit_uri = Path(os.path.relpath(tree_path, config.docs_dir)).as_posix()
+        files.append(page)
+
+    if problems:
+        raise PluginError(f"The decision tree has problems:\n{format_problems(problems)}\n{summary_line(problems)}")
+    return files
+
+
+def _listed_in_nav(nav, src_uri: str) -> bool:
+    """Whether a page appears anywhere in the nav: setting (nested lists of titles and paths)."""
+    if isinstance(nav, str):
+        return nav == src_uri
+    if isinstance(nav, dict):
+        return any(_listed_in_nav(value, src_uri) for value in nav.values())
+    if isinstance(nav, list):
+        return any(_listed_in_nav(item, src_uri) for item in nav)
+    return False

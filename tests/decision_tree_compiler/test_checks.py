@@ -1,0 +1,81 @@
+"""Every tree-level check: its message, file, line and column, from a small broken tree."""
+
+from __future__ import annotations
+
+import pytest
+
+from decision_tree_compiler.checks import check_tree
+from decision_tree_compiler.structure import STRUCTURE_CODES, read_tree
+from decision_tree_compiler.yaml_source import load_yaml
+
+from .examples import TREE_EXAMPLES
+from .helpers import BASE_TREE, FILE, FakePages, assert_problem, changed, codes, compile_text, locate
+
+
+@pytest.mark.parametrize("example", TREE_EXAMPLES, ids=str)
+def test_tree_problem_is_reported_where_it_is(example):
+    result = compile_text(example.text, tree_id=example.tree_id)
+    assert result.compiled is None
+    assert_problem(result, example.code, example.at, *example.fragments)
+    assert example.code not in STRUCTURE_CODES
+
+
+def test_a_typo_in_next_does_not_also_make_its_target_unreachable():
+    result = compile_text(changed("next: scar\n", "next: scarr\n"))
+    assert codes(result) == ["unknown-next"]
+
+
+def test_a_typo_in_start_does_not_make_everything_unreachable():
+    result = compile_text(changed("start: coverage", "start: coverag"))
+    assert codes(result) == ["unknown-start"]
+
+
+def test_a_next_far_from_every_id_gets_no_suggestion():
+    result = compile_text(changed("next: scar\n", "next: zzzzzzzz\n"))
+    problem = result.problems[0]
+    assert "Did you mean" not in str(problem)
+    assert str(problem).endswith("Write one of the ids under questions: or outcomes:.")
+
+
+def test_the_file_name_must_make_a_valid_tree_id():
+    result = compile_text(BASE_TREE, tree_id="My Tree")
+    assert_problem(result, "invalid-tree-id", (1, 1), 'the file name "My Tree.yml" cannot be used', '"my-tree.yml"')
+
+
+def test_each_loop_is_named_once_with_the_option_that_closes_it():
+    text = changed("next: looks", "next: coverage", changed("next: scar\n", "next: reason\n"))
+    result = compile_text(text)
+    loops = [problem for problem in result.problems if problem.code == "loop"]
+    assert [problem.message.split("makes a loop: ")[1].split(". ")[0] for problem in loops] == [
+        "coverage → reason → coverage",
+        "reason → reason",
+    ]
+    assert (loops[1].line, loops[1].column) == tuple(locate(text, "reason\n", 2))
+
+
+def test_a_loop_far_from_start_is_found_in_a_deep_tree():
+    # 3,000 questions in a chain, the last one pointing back to the first: no recursion limit.
+    count = 3000
+    lines = ["title: Deep", "start: q0", "questions:"]
+    for number in range(count):
+        nxt = f"q{number + 1}" if number + 1 < count else "q0"
+        lines += [f"  q{number}:", "    text: Go on?", "    options:", f"      - label: 'Yes'", f"        next: {nxt}",
+                  "      - label: 'No'", "        next: stop"]
+    lines += ["outcomes:", "  stop:", "    verdict: unlikely", "    title: Stop", "    body: Stopped."]
+    result = compile_text("\n".join(lines) + "\n")
+    loop = [problem for problem in result.problems if problem.code == "loop"]
+    assert len(loop) == 1
+    assert loop[0].message.endswith(f"q{count - 2} → q{count - 1} → q0. A reader could go round it forever.")
+
+
+def test_checks_run_on_the_parts_of_a_broken_file_that_are_usable():
+    # A structural mistake (no text) and a tree-level one (next names nothing) in the same file.
+    text = changed("    text: Why do you want it?\n", "", changed("next: scar\n", "next: sca\n"))
+    assert codes(compile_text(text)) == ["missing-key", "unknown-next"]
+
+
+def test_check_tree_reports_nothing_for_a_good_tree():
+    loaded = load_yaml(BASE_TREE.encode(), FILE)
+    tree, problems = read_tree(loaded, FILE, "test")
+    assert problems == []
+    assert check_tree(tree, FakePages()) == []

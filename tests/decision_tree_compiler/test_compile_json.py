@@ -1,0 +1,63 @@
+"""The JSON form of the tree for the page's script."""
+
+from __future__ import annotations
+
+import json
+
+from decision_tree_compiler.compile_json import json_for_script
+from decision_tree_compiler.verdicts import VERDICTS
+
+from .helpers import BASE_TREE, changed, compile_text
+
+
+def data(text: str = BASE_TREE) -> dict:
+    result = compile_text(text)
+    assert result.problems == []
+    return result.compiled.data
+
+
+def test_the_data_follows_the_contract():
+    compiled = data()
+    assert compiled["id"] == "test"
+    assert compiled["title"] == "Test tree"
+    assert compiled["start"] == "coverage"
+    assert list(compiled["questions"]) == ["coverage", "reason"]
+    assert compiled["questions"]["reason"] == {
+        "text": "Why do you want it?",
+        "help_html": "<p>Pick <strong>one</strong>.</p>",
+        "options": [{"label": "Looks", "next": "looks"}, {"label": "Scar", "next": "scar"}],
+    }
+    assert compiled["questions"]["coverage"]["help_html"] is None
+    assert list(compiled["outcomes"]) == ["medicare", "looks", "scar"]
+    assert compiled["outcomes"]["medicare"] == {
+        "verdict": "unlikely",
+        "title": "Medicare does not pay",
+        "body_html": "<p>Medicare does not pay for cosmetic care.</p>",
+        "see": [{"title": "Title of how-insurers-decide.md", "url": "../../how-insurers-decide/"}],
+    }
+    assert compiled["verdicts"] == {
+        verdict.id: {"label": verdict.label, "icon": verdict.icon, "colour": verdict.colour} for verdict in VERDICTS.values()
+    }
+
+
+def test_max_questions_is_the_longest_path_in_questions():
+    assert data()["max_questions"] == 2
+    longer = changed(
+        "outcomes:\n",
+        "  extra:\n    text: One more?\n    options:\n      - label: A\n        next: scar\n"
+        "      - label: B\n        next: looks\noutcomes:\n",
+        changed("next: scar\n", "next: extra\n"),
+    )
+    assert data(longer)["max_questions"] == 3
+
+
+def test_json_for_script_escapes_what_could_end_the_script_element():
+    value = {"label": "</script><!-- & \u2028\u2029 >"}
+    text = json_for_script(value)
+    for dangerous in ("<", ">", "&", "\u2028", "\u2029"):
+        assert dangerous not in text
+    assert json.loads(text) == value
+
+
+def test_json_for_script_keeps_other_text_readable():
+    assert json_for_script({"a": "café “quoted”"}) == '{"a":"café “quoted”"}'

@@ -1,0 +1,82 @@
+"""The pipeline and the generated page, and the real coverage tree."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import yaml
+
+from decision_tree_compiler.compiler import compile_tree_file, page_markdown, page_src_uri
+from decision_tree_compiler.markdown_fields import _fast_render
+from decision_tree_compiler.pages import DocsFolder
+from decision_tree_compiler.verdicts import VERDICTS
+
+from .helpers import BASE_TREE, changed, compile_text
+
+PROJECT = Path(__file__).resolve().parents[2]
+GUIDANCE = PROJECT / "docs"
+
+
+def real_tree():
+    result = compile_tree_file(PROJECT / "decision_tree" / "coverage.yml", file="decision_tree/coverage.yml",
+                               pages=DocsFolder(GUIDANCE, page_src_uri("coverage")))
+    assert result.ok, "\n".join(str(problem) for problem in result.problems)
+    return result.compiled
+
+
+def front_matter(page: str) -> dict:
+    assert page.startswith("---\n")
+    return yaml.safe_load(page.split("---\n", 2)[1])
+
+
+def test_generated_page_is_front_matter_then_title_then_one_html_block():
+    compiled = compile_text(changed("start: coverage\n", "start: coverage\nlast_reviewed: 2026-01-31\nintro: Answer **two** questions.\n")).compiled
+    page = compiled.page_markdown
+    assert front_matter(page) == {
+        "title": "Test tree",
+        "description": "Answer two questions.",
+        "last_reviewed": datetime.date(2026, 1, 31),  # a date, as in the guidance pages
+    }
+    body = page.split("---\n", 2)[2]
+    assert body == f"\n# Test tree\n\n{compiled.html}\n"
+
+
+def test_description_falls_back_to_the_title_and_is_kept_short():
+    assert front_matter(compile_text(BASE_TREE).compiled.page_markdown)["description"] == "Test tree"
+    long_intro = "word " * 100
+    compiled = compile_text(changed("start: coverage\n", f"start: coverage\nintro: {long_intro}\n")).compiled
+    description = front_matter(compiled.page_markdown)["description"]
+    assert len(description) <= 160 and description.endswith("…")
+
+
+def test_the_real_tree_compiles_against_the_real_guidance_pages():
+    compiled = real_tree()
+    assert compiled.tree.start == "coverage"
+    assert compiled.data["max_questions"] <= 5  # the home page promises "5 questions"
+
+
+def test_every_real_outcome_gives_next_steps_and_guidance_links():
+    tree = real_tree().tree
+    assert {outcome.verdict for outcome in tree.outcomes.values()} == set(VERDICTS)
+    for outcome in tree.outcomes.values():
+        steps = [line for line in outcome.body.splitlines() if line[:3] in {f"{n}. " for n in range(1, 10)}]
+        assert 2 <= len(steps) <= 4, outcome.id
+        assert outcome.see, outcome.id
+
+
+def test_the_real_trees_markdown_all_takes_the_fast_path():
+    tree = real_tree().tree
+    fields = [tree.intro] + [q.help for q in tree.questions.values() if q.help] + [o.body for o in tree.outcomes.values()]
+    assert all(_fast_render(field, lambda href: href) is not None for field in fields)
+
+
+def test_real_see_links_use_the_pages_titles():
+    see = real_tree().data["outcomes"]["plan-excludes"]["see"]
+    assert see[0] == {"title": "How insurers decide", "url": "../../how-insurers-decide/"}
+
+
+def test_page_markdown_quotes_front_matter_safely():
+    compiled = compile_text(changed("title: Test tree", "title: 'Say \"no\": then --- # what'")).compiled
+    page = page_markdown(compiled.tree, compiled.html, None)
+    assert front_matter(page)["title"] == 'Say "no": then --- # what'

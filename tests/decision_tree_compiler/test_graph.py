@@ -1,0 +1,78 @@
+"""Graph algorithms: order, loops, longest path, path counts and listing."""
+
+from __future__ import annotations
+
+from decision_tree_compiler.graph import (
+    breadth_first_order,
+    find_loops,
+    iter_paths,
+    longest_question_count,
+    path_counts,
+    reachable_from,
+)
+from decision_tree_compiler.structure import read_tree
+from decision_tree_compiler.yaml_source import load_yaml
+
+from .helpers import BASE_TREE, FILE, changed
+
+
+def tree_of(text: str = BASE_TREE):
+    tree, _ = read_tree(load_yaml(text.encode(), FILE), FILE, "test")
+    return tree
+
+
+def layered(layers: int) -> str:
+    """A start question, then layers-1 layers of two questions; every answer goes to both of the
+    next layer's questions, so there are 2**layers paths through `layers` questions."""
+    lines = ["title: Layers", "start: l0a", "questions:"]
+    for layer in range(layers):
+        names = ["a"] if layer == 0 else ["a", "b"]
+        targets = [f"l{layer + 1}a", f"l{layer + 1}b"] if layer + 1 < layers else ["end-a", "end-b"]
+        for name in names:
+            lines += [f"  l{layer}{name}:", "    text: Which?", "    options:"]
+            lines += [f"      - label: Go {target}\n        next: {target}" for target in targets]
+    lines += ["outcomes:"]
+    lines += [f"  {end}:\n    verdict: unlikely\n    title: End\n    body: The end." for end in ("end-a", "end-b")]
+    return "\n".join(lines) + "\n"
+
+
+def test_breadth_first_order_starts_at_start_and_follows_option_order():
+    assert breadth_first_order(tree_of()) == ["coverage", "reason", "medicare", "looks", "scar"]
+
+
+def test_reachable_from_follows_redirects_for_broken_ids():
+    tree = tree_of(changed("next: scar\n", "next: scarr\n"))
+    assert "scar" not in reachable_from(tree, "coverage")
+    assert "scar" in reachable_from(tree, "coverage", {"scarr": "scar"})
+
+
+def test_no_loops_in_a_good_tree():
+    assert find_loops(tree_of()) == []
+
+
+def test_longest_path_and_path_counts():
+    tree = tree_of()
+    assert longest_question_count(tree) == 2
+    assert path_counts(tree) == {"medicare": 1, "looks": 1, "scar": 1}
+
+
+def test_paths_are_listed_in_option_order():
+    assert list(iter_paths(tree_of())) == [
+        ([("coverage", "Job plan"), ("reason", "Looks")], "looks"),
+        ([("coverage", "Job plan"), ("reason", "Scar")], "scar"),
+        ([("coverage", "Medicare")], "medicare"),
+    ]
+
+
+def test_sixty_layers_count_two_to_the_sixty_paths_without_listing_them():
+    tree = tree_of(layered(60))
+    assert sum(path_counts(tree).values()) == 2**60
+    assert path_counts(tree) == {"end-a": 2**59, "end-b": 2**59}
+    assert longest_question_count(tree) == 60
+
+
+def test_small_layered_graph_counts_match_the_listing():
+    tree = tree_of(layered(5))
+    listed = list(iter_paths(tree))
+    assert len(listed) == sum(path_counts(tree).values()) == 2**5
+    assert all(len(answers) == 5 for answers, _ in listed)
