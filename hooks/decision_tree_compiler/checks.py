@@ -208,13 +208,29 @@ def _check_reachable(tree: Tree, report, redirect: dict[str, str]) -> None:
     if start not in tree.questions:
         return  # without a start, everything would be "unreachable": the start message says enough
     reachable = reachable_from(tree, start, redirect)
-    unreachable: list[Question | Outcome] = [
-        node for node in (*tree.questions.values(), *tree.outcomes.values()) if node.id not in reachable
-    ]
-    for node in unreachable:
+    unreachable: dict[str, Question | Outcome] = {
+        node.id: node for node in (*tree.questions.values(), *tree.outcomes.values()) if node.id not in reachable
+    }
+    # Report only where each cut-off part begins: the nodes after it are unreachable only
+    # because it is, and fixing the first one fixes them all (a missing next: would otherwise
+    # bury the one real mistake under a message for every node below it).
+    pointed_at = {
+        redirect.get(option.next, option.next)
+        for node_id in unreachable
+        for option in getattr(tree.questions.get(node_id), "options", ())
+    }
+    firsts = [node for node_id, node in unreachable.items() if node_id not in pointed_at]
+    covered: set[str] = set()
+    for node in firsts:
+        covered |= reachable_from(tree, node.id, redirect)
+    # A cut-off loop has no first node: report each of its nodes.
+    firsts += [node for node_id, node in unreachable.items() if node_id not in covered]
+    for node in firsts:
+        after = len((reachable_from(tree, node.id, redirect) & unreachable.keys()) - {node.id})
+        knock_on = f" Because of that, {after} more question(s) or outcome(s) after it cannot be reached either." if after else ""
         report(
             node.id_position(),
-            f'{node.kind} "{node.id}" cannot be reached: no path from the start question leads to it.',
+            f'{node.kind} "{node.id}" cannot be reached: no path from the start question leads to it.{knock_on}',
             f'Point an option\'s next: at "{node.id}", or delete the {node.kind} if it is no longer needed.',
             "unreachable",
         )

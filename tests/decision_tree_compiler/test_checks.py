@@ -30,6 +30,14 @@ def test_a_typo_in_start_does_not_make_everything_unreachable():
     assert codes(result) == ["unknown-start"]
 
 
+def test_a_cut_off_part_is_reported_once_where_it_begins():
+    """A missing next: cuts off "reason" and the two outcomes after it: one message, not three."""
+    result = compile_text(changed("    next: reason\n", "    nxt: reason\n"))
+    unreachable = [problem for problem in result.problems if problem.code == "unreachable"]
+    assert [problem.line for problem in unreachable] == [locate(BASE_TREE, "  reason:")[0]]
+    assert "2 more question(s) or outcome(s) after it cannot be reached either" in str(unreachable[0])
+
+
 def test_a_next_far_from_every_id_gets_no_suggestion():
     result = compile_text(changed("next: scar\n", "next: zzzzzzzz\n"))
     problem = result.problems[0]
