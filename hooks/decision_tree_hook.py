@@ -5,7 +5,8 @@ next to this file, which knows nothing about MkDocs. This file only:
 - finds the tree files next to mkdocs.yml;
 - tells the compiler which docs files exist, their URLs relative to the new page, and their text;
 - stops the build with every problem listed (a clean error, no traceback) when a tree is wrong;
-- adds each page to the site without writing into docs/, with an "edit" link to the YAML file.
+- adds each page to the site without writing into docs/, with an "edit" link to the YAML file;
+- adds the pages' script and stylesheet (page_assets.py) to the site.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 # MkDocs puts this file's folder on sys.path only while importing it, so import the package now.
 from decision_tree_compiler.compiler import compile_tree_file, page_src_uri
+from decision_tree_compiler.page_assets import ASSETS, SCRIPT, STYLESHEET, asset_files
 from decision_tree_compiler.pages import PageIndex
 from decision_tree_compiler.problems import format_problems, summary_line
 from mkdocs.exceptions import PluginError
@@ -27,7 +29,18 @@ TREE_FOLDER = "decision_tree"
 log = get_plugin_logger(__name__)
 
 
+def on_config(config):
+    # On every page, not only the tree's: instant navigation never loads a new script or
+    # stylesheet when it swaps pages. `mkdocs serve` reloads when they change.
+    config.extra_css.append(STYLESHEET)
+    config.extra_javascript.append(SCRIPT)
+    config.watch.append(str(ASSETS))
+    return config
+
+
 def on_files(files: Files, config) -> Files:
+    for path, text in asset_files().items():
+        files.append(File.generated(config, path, content=text))
     project = Path(config.config_file_path).parent
     tree_folder = project / TREE_FOLDER
     for ignored in sorted(tree_folder.glob("*.yaml")):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .graph import breadth_first_order, longest_question_count
+from .graph import breadth_first_order, postorder_from_start
 from .model import Tree
 from .rendered_fields import RenderedFields
 from .verdicts import VERDICTS
@@ -37,6 +37,7 @@ def compile_tree_data(tree: Tree, fields: RenderedFields, order: list[str] | Non
             "body_html": fields.body_html.get(node_id),
             "see": [{"title": link.title, "url": link.url} for link in fields.see.get(node_id, ())],
         }
+    remaining = questions_left(tree)
     return {
         "id": tree.id,
         "title": tree.title,
@@ -48,8 +49,19 @@ def compile_tree_data(tree: Tree, fields: RenderedFields, order: list[str] | Non
             verdict.id: {"label": verdict.label, "icon": verdict.icon, "colour": verdict.colour}
             for verdict in VERDICTS.values()
         },
-        "max_questions": longest_question_count(tree),
+        "max_questions": remaining.get(tree.start, 0),
+        "remaining": remaining,
     }
+
+
+def questions_left(tree: Tree) -> dict[str, int]:
+    """For each question reachable from start, the most questions on a path from it, itself
+    included: the page says "question 2 of at most 5" with 1 answer given + this. Linear."""
+    left: dict[str, int] = {}
+    for question_id in postorder_from_start(tree):  # every question after the ones it leads to
+        options = tree.questions[question_id].options
+        left[question_id] = 1 + max((left.get(option.next, 0) for option in options), default=0)
+    return left
 
 
 def json_for_script(data: dict) -> str:

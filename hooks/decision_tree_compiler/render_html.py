@@ -11,7 +11,9 @@ This HTML is a contract with the page's script and its tests (issue 4); keep the
 - per outcome `<section class="dt-node dt-outcome dt-verdict-<verdict>" ... data-kind="outcome"
   data-verdict>` with an `<h2>`, a verdict line (text and an aria-hidden icon), `<div class="dt-body">`,
   a "Read more" list and a link back to the start;
-- the compiled JSON in `<script type="application/json" class="dt-data">`.
+- the compiled JSON in `<script type="application/json" class="dt-data">`, inside a
+  `<template class="dt-data-template">` (see render_data);
+- a progress line `<p class="dt-progress">` and the flowchart (render_flowchart.py).
 
 Headings carry no id (the id that labels a section sits on a <span> inside its <h2>): Material's
 search splits a page at every heading with an id, and does so in time quadratic in their number
@@ -33,6 +35,7 @@ from typing import Callable
 from .compile_json import compile_tree_data, json_for_script
 from .graph import breadth_first_order
 from .model import Outcome, Question, Tree
+from .render_flowchart import render_flowchart
 from .rendered_fields import RenderedFields
 from .verdicts import VERDICTS
 
@@ -132,12 +135,27 @@ def render_nodes(context: PageContext) -> str:
     return "\n".join(sections)
 
 
+def render_progress(context: PageContext) -> str:
+    """Right for the first question; the page's script keeps it up to date, so nothing moves."""
+    return f'<p class="dt-progress">Question 1 of at most {context.data["max_questions"]}</p>'
+
+
+def render_map(context: PageContext) -> str:
+    return render_flowchart(context.data)
+
+
 def render_data(context: PageContext) -> str:
-    return f'<script type="application/json" class="dt-data">{json_for_script(context.data)}</script>'
+    # Inside a <template>: Material's instant navigation re-runs every <script> of the page it
+    # swaps in, dropping their type, so a bare JSON script would run as JavaScript and fail.
+    # Template content is inert and out of its reach; the page's script reads it from there.
+    return (
+        '<template class="dt-data-template">'
+        f'<script type="application/json" class="dt-data">{json_for_script(context.data)}</script></template>'
+    )
 
 
-PAGE_PARTS: list[PagePart] = [render_intro, render_nodes, render_data]
-"""The parts inside the root element, in order. Issue 4 adds its flowchart part here."""
+PAGE_PARTS: list[PagePart] = [render_intro, render_progress, render_nodes, render_map, render_data]
+"""The parts inside the root element, in order."""
 
 
 def page_context(tree: Tree, fields: RenderedFields) -> PageContext:

@@ -1,0 +1,91 @@
+"""What the decision tree browser tests share: the real tree, its paths, and page helpers.
+
+The paths and expected outcomes come from decision_tree/coverage.yml through the compiler
+(graph.iter_paths), never from a list typed into a test, so a change to the tree changes
+what is walked.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+PROJECT = Path(__file__).resolve().parents[2]
+if str(PROJECT / "hooks") not in sys.path:  # the compiler is imported as the build hook imports it
+    sys.path.insert(0, str(PROJECT / "hooks"))
+
+from decision_tree_compiler.compiler import compile_tree_file, page_src_uri  # noqa: E402
+from decision_tree_compiler.graph import iter_paths  # noqa: E402
+from decision_tree_compiler.pages import DocsFolder  # noqa: E402
+from decision_tree_compiler.verdicts import VERDICTS  # noqa: E402
+
+TREE_ID = "coverage"
+TREE_PAGE = f"decision-tree/{TREE_ID}/"
+
+
+@functools.cache
+def compiled_tree():
+    tree_file = PROJECT / "decision_tree" / f"{TREE_ID}.yml"
+    pages = DocsFolder(PROJECT / "docs", page_src_uri(TREE_ID), folder="docs/")
+    result = compile_tree_file(tree_file, file=f"decision_tree/{TREE_ID}.yml", pages=pages)
+    assert result.ok, [str(problem) for problem in result.problems]
+    return result.compiled
+
+
+def tree_data() -> dict:
+    """The compiled JSON form, as the page's script sees it."""
+    return compiled_tree().data
+
+
+def every_path() -> list[tuple[list[tuple[str, str]], str]]:
+    """([(question id, label chosen), ...], outcome id) for every path, as the YAML says."""
+    return list(iter_paths(compiled_tree().tree))
+
+
+def longest_path():
+    return max(every_path(), key=lambda path: len(path[0]))
+
+
+def section(page, node_id: str):
+    return page.locator(f"#{TREE_ID}-{node_id}")
+
+
+def current(page):
+    """The question or outcome the script shows."""
+    return page.locator(".dt-node.dt-current")
+
+
+def option(page, label: str):
+    """An answer of the question on screen, found by its exact words, as a reader finds it."""
+    return current(page).get_by_role("link", name=label, exact=True)
+
+
+def expect_on(page, node_id: str) -> None:
+    """Exactly this node is on screen, as the script shows it."""
+    expect(current(page)).to_have_count(1)
+    expect(current(page)).to_have_attribute("data-node", node_id)
+    expect(section(page, node_id)).to_be_visible()
+
+
+def expect_outcome(page, outcome_id: str) -> None:
+    outcome = tree_data()["outcomes"][outcome_id]
+    expect_on(page, outcome_id)
+    shown = section(page, outcome_id)
+    expect(shown.locator("h2")).to_have_text(outcome["title"])
+    expect(shown.locator(".dt-verdict-label")).to_have_text(VERDICTS[outcome["verdict"]].label)
+
+
+def answer(page, answers) -> None:
+    """Click through [(question id, label), ...], checking each question is the one expected."""
+    for question_id, label in answers:
+        expect_on(page, question_id)
+        option(page, label).click()
+
+
+def assert_clean(watch) -> None:
+    """Nothing left the site's origin and no script error was logged."""
+    assert watch.foreign_requests() == []
+    assert watch.errors == []
