@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -36,7 +35,6 @@ from .verdicts import VERDICTS
 from .yaml_source import load_yaml
 
 PROJECT = Path(__file__).resolve().parents[2]
-BUILD_INPUTS = ("mkdocs.yml", "docs", "decision_tree", "hooks", "overrides")
 PAGES = (
     "how-insurers-decide.md",
     "before-treatment.md",
@@ -162,21 +160,12 @@ def best_times(runs: dict[str, dict[str, Callable[[], object]]], repeat: int) ->
     return best
 
 
-def copy_project(destination: Path) -> Path:
-    """The same copy tests/project_copy.py makes: everything a build reads."""
-    project = destination / "project"
-    project.mkdir(parents=True)
-    for name in BUILD_INPUTS:
-        source = PROJECT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, project / name)
-    return project
-
-
 def build_seconds(tree_text: str | None, repeat: int) -> float:
     """Best time of `mkdocs build --strict` with tree_text as coverage.yml (None: the real tree)."""
+    # Copy the project the way the build tests do (only the build timing needs the repository).
+    sys.path.insert(0, str(PROJECT))
+    from tests.project_copy import copy_project
+
     with tempfile.TemporaryDirectory() as folder:
         project = copy_project(Path(folder))
         if tree_text is not None:

@@ -6,7 +6,6 @@ import json
 
 from .graph import breadth_first_order, postorder_from_start
 from .model import Tree
-from .rendered_fields import RenderedFields
 from .verdicts import VERDICTS
 
 # Inside <script>, the HTML parser ends the element at "</script" and treats "<!--" specially,
@@ -16,8 +15,12 @@ from .verdicts import VERDICTS
 _SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
-def compile_tree_data(tree: Tree, fields: RenderedFields, order: list[str] | None = None) -> dict:
-    """The tree as plain data. Questions and outcomes come in the page's order (breadth-first from start)."""
+def compile_tree_data(tree: Tree, order: list[str] | None = None) -> dict:
+    """The tree as plain data, in the page's order (breadth-first from start).
+
+    Only what the script needs to walk the tree and name the answers: the help texts, bodies
+    and links are already in the page's HTML, which the script shows and hides, so copying
+    them here would only make the page heavier."""
     order = order if order is not None else breadth_first_order(tree)
     questions = {}
     outcomes = {}
@@ -26,22 +29,15 @@ def compile_tree_data(tree: Tree, fields: RenderedFields, order: list[str] | Non
         if question is not None:
             questions[node_id] = {
                 "text": question.text,
-                "help_html": fields.help_html.get(node_id),
                 "options": [{"label": option.label, "next": option.next} for option in question.options],
             }
             continue
         outcome = tree.outcomes[node_id]
-        outcomes[node_id] = {
-            "verdict": outcome.verdict,
-            "title": outcome.title,
-            "body_html": fields.body_html.get(node_id),
-            "see": [{"title": link.title, "url": link.url} for link in fields.see.get(node_id, ())],
-        }
+        outcomes[node_id] = {"verdict": outcome.verdict, "title": outcome.title}
     remaining = questions_left(tree)
     return {
         "id": tree.id,
         "title": tree.title,
-        "intro_html": fields.intro_html,
         "start": tree.start,
         "questions": questions,
         "outcomes": outcomes,

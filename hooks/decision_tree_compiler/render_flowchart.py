@@ -15,7 +15,7 @@ are linear in questions + options (a 60-layer graph with 2**60 paths draws 122 c
 
 from __future__ import annotations
 
-from html import escape
+from .html_escape import escape
 
 from .verdicts import VERDICTS
 

@@ -29,7 +29,7 @@ markdown_fields.py produced (which escapes raw HTML too).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
+from .html_escape import escape
 from typing import Callable
 
 from .compile_json import compile_tree_data, json_for_script
@@ -161,7 +161,7 @@ PAGE_PARTS: list[PagePart] = [render_intro, render_progress, render_nodes, rende
 def page_context(tree: Tree, fields: RenderedFields) -> PageContext:
     order = breadth_first_order(tree)
     escaped_ids = {node_id: escape(node_id) for node_id in (tree.id, *order)}
-    return PageContext(tree, fields, order, compile_tree_data(tree, fields, order), escaped_ids)
+    return PageContext(tree, fields, order, compile_tree_data(tree, order), escaped_ids)
 
 
 def render_tree_html(context: PageContext, parts: list[PagePart] | None = None) -> str:

@@ -24,17 +24,11 @@ def test_the_data_follows_the_contract():
     assert list(compiled["questions"]) == ["coverage", "reason"]
     assert compiled["questions"]["reason"] == {
         "text": "Why do you want it?",
-        "help_html": "<p>Pick <strong>one</strong>.</p>",
         "options": [{"label": "Looks", "next": "looks"}, {"label": "Scar", "next": "scar"}],
     }
-    assert compiled["questions"]["coverage"]["help_html"] is None
     assert list(compiled["outcomes"]) == ["medicare", "looks", "scar"]
-    assert compiled["outcomes"]["medicare"] == {
-        "verdict": "unlikely",
-        "title": "Medicare does not pay",
-        "body_html": "<p>Medicare does not pay for cosmetic care.</p>",
-        "see": [{"title": "Title of how-insurers-decide.md", "url": "../../how-insurers-decide/"}],
-    }
+    # Help, bodies and links stay in the HTML only: the script shows the sections that hold them.
+    assert compiled["outcomes"]["medicare"] == {"verdict": "unlikely", "title": "Medicare does not pay"}
     assert compiled["verdicts"] == {
         verdict.id: {"label": verdict.label, "icon": verdict.icon, "colour": verdict.colour} for verdict in VERDICTS.values()
     }

@@ -72,8 +72,10 @@ def test_the_real_trees_markdown_all_takes_the_fast_path():
 
 
 def test_real_see_links_use_the_pages_titles():
-    see = real_tree().data["outcomes"]["plan-excludes"]["see"]
-    assert see[0] == {"title": "How insurers decide", "url": "../../how-insurers-decide/"}
+    compiled = real_tree()
+    link = compiled.context.fields.see["plan-excludes"][0]
+    assert (link.title, link.url) == ("How insurers decide", "../../how-insurers-decide/")
+    assert '<a href="../../how-insurers-decide/">How insurers decide</a>' in compiled.html
 
 
 def test_page_markdown_quotes_front_matter_safely():
