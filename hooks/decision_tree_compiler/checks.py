@@ -8,12 +8,12 @@ closest id), and reachability is judged as if the suggested fix were made.
 from __future__ import annotations
 
 import datetime
-from typing import Protocol
 
 from . import tree_format as fmt
 from .graph import find_loops, reachable_from
 from .guarantee import every_path_ends_in_supported_outcome
 from .model import Outcome, Question, Tree
+from .pages import Pages
 from .problems import START_OF_FILE, Problem, problem_at
 from .structure import suggest, suggest_id
 
@@ -22,16 +22,7 @@ MAX_SUGGESTIONS = 50
 that is mostly wrong) we stop suggesting, so the check stays fast."""
 
 
-class PageIndex(Protocol):
-    folder: str
-    """The docs folder as shown to writers, for example "docs/"."""
-
-    def exists(self, docs_path: str) -> bool: ...
-
-    def known_pages(self) -> list[str]: ...
-
-
-def check_tree(tree: Tree, pages: PageIndex) -> list[Problem]:
+def check_tree(tree: Tree, pages: Pages) -> list[Problem]:
     problems: list[Problem] = []
 
     def report(position, message: str, fix: str, code: str) -> None:
@@ -186,7 +177,7 @@ def _check_labels(tree: Tree, report) -> None:
                 first_with[same] = option.number
 
 
-def _check_pages(tree: Tree, pages: PageIndex, report) -> None:
+def _check_pages(tree: Tree, pages: Pages, report) -> None:
     for outcome in tree.outcomes.values():
         for index, page in enumerate(outcome.see):
             path = page.split("#", 1)[0]

@@ -64,43 +64,6 @@ def relative_url(target_url: str, from_page_url: str) -> str:
     return relative
 
 
-class DocsFolder:
-    """Pages read from a docs folder on disk, for the command line and the tests."""
-
-    def __init__(self, docs_dir: Path, page_src_uri: str, *, folder: str | None = None):
-        self.docs_dir = Path(docs_dir)
-        self.folder = folder or f"{self.docs_dir.name}/"
-        self.page_url = directory_url(page_src_uri)
-        self._files = (
-            {path.relative_to(self.docs_dir).as_posix() for path in self.docs_dir.rglob("*") if path.is_file()}
-            if self.docs_dir.is_dir()
-            else set()
-        )
-        self._titles: dict[str, str] = {}
-
-    def exists(self, docs_path: str) -> bool:
-        return posixpath.normpath(docs_path) in self._files
-
-    def known_pages(self) -> list[str]:
-        return sorted(path for path in self._files if path.endswith(".md"))
-
-    def url_for(self, docs_path: str) -> str | None:
-        path = posixpath.normpath(docs_path)
-        if path not in self._files:
-            return None
-        return relative_url(directory_url(path), self.page_url)
-
-    def title_of(self, docs_path: str) -> str:
-        path = posixpath.normpath(docs_path)
-        if path not in self._titles:
-            try:
-                text = (self.docs_dir / path).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                text = ""
-            self._titles[path] = first_heading(text) or title_from_file_name(path)
-        return self._titles[path]
-
-
 class PageIndex:
     """Pages described by callables: lets the build hook use MkDocs' file list without the
     compiler importing MkDocs."""
@@ -134,3 +97,29 @@ class PageIndex:
         if path not in self._titles:
             self._titles[path] = first_heading(self._read_source(path)) or title_from_file_name(path)
         return self._titles[path]
+
+
+class DocsFolder(PageIndex):
+    """Pages read from a docs folder on disk, for the command line and the tests. URLs are
+    computed the way MkDocs does with directory URLs."""
+
+    def __init__(self, docs_dir: Path, page_src_uri: str, *, folder: str | None = None):
+        self.docs_dir = Path(docs_dir)
+        self.page_url = directory_url(page_src_uri)
+        files = (
+            [path.relative_to(self.docs_dir).as_posix() for path in self.docs_dir.rglob("*") if path.is_file()]
+            if self.docs_dir.is_dir()
+            else []
+        )
+        super().__init__(
+            folder=folder or f"{self.docs_dir.name}/",
+            paths=files,
+            url_for=lambda path: relative_url(directory_url(path), self.page_url),
+            read_source=self._read,
+        )
+
+    def _read(self, docs_path: str) -> str:
+        try:
+            return (self.docs_dir / docs_path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return ""
