@@ -6,8 +6,19 @@ as editors show them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple
+
+# C0 and C1 control characters (except newline and tab) and the line and paragraph separators.
+# A message quotes what the writer wrote, and a stray ESC or CR in it could rewrite the
+# terminal or the CI log around it; they are shown as U+XXXX instead.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def visible(text: str) -> str:
+    """text with every control character written as U+XXXX."""
+    return _CONTROL.sub(lambda match: f"U+{ord(match.group()):04X}", text)
 
 
 class Position(NamedTuple):
@@ -34,6 +45,10 @@ class Problem:
     """What to do about it, as one or more full sentences."""
     code: str
     """A short stable name for the kind of problem (tests and tools match on it, writers never see it)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", visible(self.message))
+        object.__setattr__(self, "fix", visible(self.fix))
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.message} {self.fix}".rstrip()

@@ -7,6 +7,7 @@ Why not `yaml.safe_load`:
 - safe_load keeps the last of two duplicate keys without a word; we report both.
 - safe_load drops positions; writers need `file:line:column` in every message.
 - An alias bomb ("billion laughs") makes safe_load build billions of objects.
+- Deep nesting (30,000 `[`) overflows the C stack of libyaml's composer; yaml_depth.py refuses it first.
 
 How: libyaml's C composer (the fast part of `yaml.CSafeLoader`) builds the node graph with
 marks, using a resolver that only tells "nothing" from "text". Then one iterative pass turns
@@ -27,6 +28,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .gc_pause import gc_paused
 from .problems import START_OF_FILE, Position, Problem, position_of_mark, problem_at
+from .yaml_depth import nesting_problem
 from .yaml_errors import not_utf8_problem, reader_problem, syntax_problems
 
 try:  # libyaml is part of the pinned PyYAML wheels; the pure-Python parser is a slow fallback.
@@ -196,6 +198,12 @@ def load_yaml(data: bytes, file: str) -> LoadedYaml:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         return LoadedYaml(None, [not_utf8_problem(data, error, file)])
+
+    # libyaml's composer recurses once per level and overflows the C stack on deep nesting
+    # (SIGSEGV, nothing printed): refuse that before composing.
+    too_deep = nesting_problem(data, file)
+    if too_deep is not None:
+        return LoadedYaml(None, [too_deep], text)
 
     try:
         composer = _Composer(data)

@@ -1,0 +1,154 @@
+"""The bad-input table: hostile or broken things a pull request can contain, and how each ends.
+
+To add a case, add a row to ROWS. A row is
+
+    Row(where, text, outcome, words)
+
+- where: "tree file"          text is a whole tree file (decision_tree/<name>.yml);
+         "tree <dotted path>" text is the value of one field of a copy of coverage.yml, e.g.
+                              "tree title", "tree outcomes.medicaid.body",
+                              "tree outcomes.medicaid.see.0", "tree questions.coverage.options.1.label"
+                              (a missing key is added to its group);
+         "page"               text is written under the heading of a new guidance page.
+- outcome: REJECTED       `mkdocs build --strict` fails, and (for tree rows) so does
+                          `python3 dev.py check-tree`; a message names the row's file and a line of
+                          what was written, and contains every one of `words`.
+           SHOWN_AS_TEXT  the build passes and the page shows each of `words` as text.
+           WORKS          the build passes and the page's HTML contains each of `words`.
+Every row also gets: no Python traceback and no control character in any output; and the pages
+of rows that build are opened in Chromium, which must make no request to another origin, open
+no dialog and log no error (tests/hardening/test_bad_input_in_browser.py).
+
+Rows are grouped so that the whole table costs three builds: rejected tree rows, rejected page
+rows (a broken tree stops the build before pages are read), and everything that must build.
+Each row has a file of its own, so one row's problem cannot hide another's.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from tests.hardening.bad_input_project import (
+    ANSI,
+    CONTROL,
+    REJECTED,
+    SHOWN_AS_TEXT,
+    WORKS,
+    Row,
+    located_lines,
+    run_group,
+)
+
+ROWS = [
+    # --- the YAML itself (issue 8 item 6) ------------------------------------------------------
+    Row("tree file", "title: " + "[" * 30_000, REJECTED, ("nested more than 100 levels deep",)),
+    Row("tree file", "title: x\nquestions:\n" + "- " * 30_000 + "x\n", REJECTED, ("nested more than 100 levels deep",)),
+    # --- raw HTML in tree fields is text -------------------------------------------------------
+    Row("tree outcomes.medicaid.body", "<script>alert(1)</script> and <b>bold</b>", SHOWN_AS_TEXT,
+        ("<script>alert(1)</script>", "<b>bold</b>")),
+    Row("tree questions.coverage.help", '<img src=x onerror="alert(1)">', SHOWN_AS_TEXT, ('<img src=x onerror="alert(1)">',)),
+]
+
+NUMBERED = dict(enumerate(ROWS, start=1))
+GROUPS = {
+    "rejected-tree": {n: row for n, row in NUMBERED.items() if row.outcome == REJECTED and row.is_tree},
+    "rejected-page": {n: row for n, row in NUMBERED.items() if row.outcome == REJECTED and not row.is_tree},
+    "builds": {n: row for n, row in NUMBERED.items() if row.outcome != REJECTED},
+}
+
+
+def group_of(number: int) -> str:
+    return next(name for name, rows in GROUPS.items() if number in rows)
+
+
+@pytest.fixture(scope="module")
+def group_runs(tmp_path_factory):
+    cache = {}
+
+    def run(name: str):
+        if name not in cache:
+            cache[name] = run_group(tmp_path_factory.mktemp(name), GROUPS[name])
+        return cache[name]
+
+    return run
+
+
+def row_id(number: int) -> str:
+    row = NUMBERED[number]
+    shown = re.sub(r"\s+", " ", row.text)[:40]
+    return f"{number:02}-{row.where.replace(' ', '_')}-{shown}"
+
+
+class _VisibleText(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "template"):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "template") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def visible_text(page_html: str) -> str:
+    parser = _VisibleText()
+    parser.feed(page_html)
+    return " ".join("".join(parser.parts).split())
+
+
+@pytest.mark.parametrize("number", list(NUMBERED), ids=row_id)
+def test_bad_input(number: int, group_runs):
+    row = NUMBERED[number]
+    run = group_runs(group_of(number))
+    placed = run.placed[number]
+    outputs = {"mkdocs build --strict": run.build_output}
+    if row.is_tree:
+        outputs["check-tree"] = run.check_tree.stdout + run.check_tree.stderr
+    for name, output in outputs.items():
+        assert "Traceback" not in output, f"{name} printed a traceback:\n{output[-3000:]}"
+        control = CONTROL.search(ANSI.sub("", output))
+        assert control is None, f"{name} printed a control character {control.group()!r}"
+
+    if row.outcome == REJECTED:
+        # 1 is MkDocs' clean failure; a crash would be a signal (negative) or another code.
+        assert run.build.returncode == 1, f"the strict build gave exit code {run.build.returncode}:\n{run.build_output[-3000:]}"
+        if row.is_tree:
+            assert run.check_tree.returncode == 1, run.check_tree.stdout[-3000:]
+        for name, output in outputs.items():
+            lines = located_lines(output, placed)
+            matching = [line for line in lines if all(word.lower() in line.lower() for word in row.words)]
+            assert matching, (
+                f"{name}: no message names {placed.file} at line {placed.lines.start}"
+                f"{'-' + str(placed.lines.stop - 1) if len(placed.lines) > 1 else ''} with {row.words}.\n"
+                f"Lines naming the row: {lines}\nOutput:\n{ANSI.sub('', output)[-3000:]}"
+            )
+        return
+
+    assert run.build.returncode == 0, f"the strict build failed:\n{run.build_output[-3000:]}"
+    page_html = (run.project / "site" / placed.page).read_text(encoding="utf-8")
+    if row.outcome == SHOWN_AS_TEXT:
+        text = visible_text(page_html)
+        for word in row.words:
+            assert " ".join(word.split()) in text, f"{word!r} is not shown as text on {placed.page}"
+    else:
+        assert row.outcome == WORKS, row.outcome
+        for word in row.words:
+            assert word in page_html, f"{word!r} is not in {placed.page}"
+
+
+def test_every_row_names_a_known_outcome_and_place():
+    for number, row in NUMBERED.items():
+        assert row.outcome in (REJECTED, SHOWN_AS_TEXT, WORKS), number
+        assert row.where in ("tree file", "page") or row.where.startswith("tree "), number
+        assert row.words, f"row {number} has no words to check"
