@@ -93,7 +93,8 @@ def main(argv: list[str]) -> int:
     if command == "build":
         return run([*mkdocs, "build", "--strict", *extra])
     if command == "test":
-        ensure_chromium()
+        if "not browser" not in " ".join(extra):  # `test -m "not browser"` is the quick run without Chromium
+            ensure_chromium()
         return run([venv_python(), "-m", "pytest", *extra])
     if command == "check-tree":
         return run(tree_command("decision_tree_compiler", "check", *extra), env=env)

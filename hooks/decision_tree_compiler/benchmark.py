@@ -7,8 +7,8 @@ plain questions, Markdown help on a third of them, outcomes with Markdown steps 
 a 60-layer graph with 2**60 paths, then prints the best-of-N time of each stage:
 - load: bytes to data with positions (yaml_source), next to a bare
   `yaml.load(..., Loader=yaml.CSafeLoader)` of the same file;
-- check: structure and tree-level checks;
-- render: Markdown fields, HTML and JSON.
+- check: structure, tree-level checks, and the Markdown fields rendered with their links checked;
+- render: HTML and JSON.
 Then the full `mkdocs build --strict` of a copy of the project with the real tree and with the
 10,000-question tree in its place. Not a test: timings on a shared machine are noisy, so the
 targets are reported, not asserted.
@@ -132,10 +132,9 @@ def stage_runs(source: bytes, tree_id: str) -> tuple[dict[str, Callable[[], obje
     file = f"decision_tree/{tree_id}.yml"
     pages = BenchmarkPages(tree_id)
     loaded = load_yaml(source, file)
-    tree, problems = check_stage(loaded, file=file, tree_id=tree_id, pages=pages)
-    assert not problems, "\n".join(str(problem) for problem in problems[:10])
-    compiled, problems = render_stage(tree, pages)
-    assert compiled is not None and not problems
+    checked = check_stage(loaded, file=file, tree_id=tree_id, pages=pages)
+    assert not checked.problems, "\n".join(str(problem) for problem in checked.problems[:10])
+    compiled = render_stage(checked.tree, checked.fields)
     return {
         "bare CSafeLoader": lambda: yaml.load(source, Loader=yaml.CSafeLoader),
         # The same call with the cycle collector paused, as our loader pauses it (gc_pause.py):
@@ -143,7 +142,7 @@ def stage_runs(source: bytes, tree_id: str) -> tuple[dict[str, Callable[[], obje
         "CSafeLoader, GC paused": gc_paused(lambda: yaml.load(source, Loader=yaml.CSafeLoader)),
         "load": lambda: load_yaml(source, file),
         "check": lambda: check_stage(loaded, file=file, tree_id=tree_id, pages=pages),
-        "render": lambda: render_stage(tree, pages),
+        "render": lambda: render_stage(checked.tree, checked.fields),
     }, len(compiled.html.encode())
 
 

@@ -169,3 +169,40 @@ def iter_paths(tree: Tree) -> Iterator[tuple[list[tuple[str, str]], str]]:
             continue
         yield list(answers), option.next
         answers.pop()
+
+
+def verdict_rank_bounds(tree: Tree, rank_of: dict[str, int]) -> dict[str, tuple[int, int]]:
+    """For every question and outcome, the lowest and highest verdict rank a reader can end at
+    from there: {id: (worst, best)}. rank_of maps a verdict id to its rank.
+
+    One iterative depth-first pass with memory, so linear even with 2**60 paths. Parts that are
+    broken elsewhere (an option naming nothing, an outcome without a known verdict, an option
+    going back into a loop) are left out here: their own checks report them.
+    """
+    questions, outcomes = tree.questions, tree.outcomes
+    bounds: dict[str, tuple[int, int]] = {}
+    for outcome in outcomes.values():
+        rank = rank_of.get(outcome.verdict)
+        if rank is not None:
+            bounds[outcome.id] = (rank, rank)
+    state: dict[str, int] = {}
+    for root in questions:
+        if root in state:
+            continue
+        state[root] = _ON_PATH
+        stack = [(root, iter(questions[root].options))]
+        while stack:
+            question_id, options = stack[-1]
+            for option in options:
+                target = option.next
+                if target in questions and target not in state:
+                    state[target] = _ON_PATH
+                    stack.append((target, iter(questions[target].options)))
+                    break
+            else:
+                state[question_id] = _DONE
+                stack.pop()
+                reached = [bounds[option.next] for option in questions[question_id].options if option.next in bounds]
+                if reached:
+                    bounds[question_id] = (min(low for low, _ in reached), max(high for _, high in reached))
+    return bounds

@@ -33,6 +33,14 @@ VERDICT = "verdict"
 QUESTIONS = "questions"  # mapping id -> question
 OUTCOMES = "outcomes"  # mapping id -> outcome
 OPTIONS = "options"  # list of options
+RANKING = "ranking"  # how a question's options are ordered: one of RANKINGS
+
+STRONGEST_FIRST = "strongest-first"
+RANKINGS = {
+    STRONGEST_FIRST: "The options go from the strongest case for coverage to the weakest. The check then "
+    "makes sure that a stronger answer never leads to a worse verdict than a weaker one.",
+}
+"""The values `ranked:` accepts, each with what it means (hover help in editors)."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +103,10 @@ QUESTION = ObjectFormat(
         Field("options", OPTIONS, True, "the answers a reader can choose, as a list",
               f"The answers a reader can choose, in the order they are shown: at least {MIN_OPTIONS}, "
               "each a `- label:` with its `next:`."),
+        Field("ranked", RANKING, False, f"{STRONGEST_FIRST} (the only value)",
+              f"Optional. Write `ranked: {STRONGEST_FIRST}` when the options go from the strongest case "
+              "for coverage to the weakest (for example: documented, not yet documented, no problem). "
+              "The check then makes sure a stronger answer never leads to a worse verdict."),
     ),
 )
 
