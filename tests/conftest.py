@@ -55,3 +55,11 @@ def site_server(built_site, site_origin) -> str:
     yield site_origin + "/"
     server.shutdown()
     server.server_close()
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test that drives Chromium as `browser`, wherever it lives, so that
+    `python3 dev.py test -m "not browser"` gives a quick run without one."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
