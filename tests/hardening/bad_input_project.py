@@ -48,7 +48,7 @@ class Row:
     words: tuple[str, ...]
     """REJECTED: words the message must contain (on the line naming the file and line).
     SHOWN_AS_TEXT: text the reader must see as text on the page.
-    WORKS: pieces of HTML the built page must contain."""
+    WORKS: pieces of HTML the built page must contain (character codes decoded)."""
 
     @property
     def is_tree(self) -> bool:
