@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 
 from . import tree_format as fmt
-from .graph import find_loops, reachable_from, verdict_rank_bounds
+from .graph import find_loops, longest_question_path, reachable_from, verdict_rank_bounds
 from .guarantee import every_path_ends_in_supported_outcome
 from .model import Outcome, Question, Tree
 from .pages import Pages
@@ -23,7 +23,7 @@ MAX_SUGGESTIONS = 50
 that is mostly wrong) we stop suggesting, so the check stays fast."""
 
 
-def check_tree(tree: Tree, pages: Pages) -> list[Problem]:
+def check_tree(tree: Tree, pages: Pages, *, path_limit: int | None = fmt.MAX_QUESTIONS_ON_A_PATH) -> list[Problem]:
     problems: list[Problem] = []
 
     def report(position, message: str, fix: str, code: str) -> None:
@@ -43,7 +43,8 @@ def check_tree(tree: Tree, pages: Pages) -> list[Problem]:
     redirect = _check_references(tree, report, both)
     _check_labels(tree, report)
     _check_pages(tree, pages, report)
-    for loop in find_loops(tree):
+    loops = find_loops(tree)
+    for loop in loops:
         shown = " → ".join(loop.ids)
         report(
             loop.option.next_position(),
@@ -54,6 +55,8 @@ def check_tree(tree: Tree, pages: Pages) -> list[Problem]:
         )
     _check_reachable(tree, report, redirect)
     _check_ranked(tree, report)
+    if not loops and path_limit is not None:
+        _check_path_length(tree, report, path_limit)
     return problems
 
 
@@ -274,3 +277,18 @@ def _check_ranked(tree: Tree, report) -> None:
 def _short(label: str | None, limit: int = 60) -> str:
     text = " ".join((label or "").split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _check_path_length(tree: Tree, report, limit: int) -> None:
+    longest = longest_question_path(tree)
+    if len(longest) <= limit:
+        return
+    first_too_many = tree.questions[longest[limit]]
+    report(
+        first_too_many.id_position(),
+        f'question "{first_too_many.id}" is question {limit + 1} on the path '
+        f"{' → '.join(longest)}: a reader would answer {len(longest)} questions before seeing an outcome, "
+        f"and the most a tree may ask is {limit}.",
+        "Merge or remove a question on this path, or let an earlier answer lead straight to an outcome.",
+        "path-too-long",
+    )

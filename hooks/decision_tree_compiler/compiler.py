@@ -22,10 +22,11 @@ from .checks import check_tree, promise_problem
 from .gc_pause import gc_paused
 from .model import Tree
 from .pages import Pages
-from .problems import Problem, sorted_problems
+from .problems import Problem, sorted_problems, with_source
 from .render_html import PageContext, page_context, render_tree_html
 from .rendered_fields import RenderedFields, render_fields
 from .structure import read_tree
+from .tree_format import MAX_QUESTIONS_ON_A_PATH
 from .yaml_source import LoadedYaml, load_yaml, load_yaml_file
 
 PAGE_FOLDER = "decision-tree"
@@ -72,8 +73,13 @@ class CheckedTree:
 
 
 @gc_paused
-def check_stage(loaded: LoadedYaml, *, file: str, tree_id: str, pages: Pages) -> CheckedTree:
-    """Structure, the tree as a graph, and the Markdown fields with their links."""
+def check_stage(
+    loaded: LoadedYaml, *, file: str, tree_id: str, pages: Pages, path_limit: int | None = MAX_QUESTIONS_ON_A_PATH
+) -> CheckedTree:
+    """Structure, the tree as a graph, and the Markdown fields with their links.
+
+    path_limit is the most questions a path may ask (None: no limit, for the benchmark's stress
+    graphs, which are deep on purpose)."""
     problems = list(loaded.problems)
     if loaded.data is None:
         return CheckedTree(None, None, problems)
@@ -81,7 +87,7 @@ def check_stage(loaded: LoadedYaml, *, file: str, tree_id: str, pages: Pages) ->
     problems.extend(structure_problems)
     if tree is None:
         return CheckedTree(None, None, problems)
-    problems.extend(check_tree(tree, pages))
+    problems.extend(check_tree(tree, pages, path_limit=path_limit))
     fields, link_problems = render_fields(tree, pages)
     problems.extend(link_problems)
     if not problems:
@@ -99,15 +105,19 @@ def render_stage(tree: Tree, fields: RenderedFields) -> CompiledTree:
     return CompiledTree(tree, context, html, page_markdown(tree, html, fields.intro_html))
 
 
-def compile_tree(loaded: LoadedYaml, *, file: str, tree_id: str, pages: Pages) -> CompileResult:
-    checked = check_stage(loaded, file=file, tree_id=tree_id, pages=pages)
+def compile_tree(
+    loaded: LoadedYaml, *, file: str, tree_id: str, pages: Pages, path_limit: int | None = MAX_QUESTIONS_ON_A_PATH
+) -> CompileResult:
+    checked = check_stage(loaded, file=file, tree_id=tree_id, pages=pages, path_limit=path_limit)
     if checked.problems:
-        return CompileResult(None, sorted_problems(checked.problems))
+        return CompileResult(None, sorted_problems(with_source(checked.problems, loaded.text)))
     return CompileResult(render_stage(checked.tree, checked.fields))
 
 
-def compile_tree_source(source: bytes, *, file: str, tree_id: str, pages: Pages) -> CompileResult:
-    return compile_tree(load_yaml(source, file), file=file, tree_id=tree_id, pages=pages)
+def compile_tree_source(
+    source: bytes, *, file: str, tree_id: str, pages: Pages, path_limit: int | None = MAX_QUESTIONS_ON_A_PATH
+) -> CompileResult:
+    return compile_tree(load_yaml(source, file), file=file, tree_id=tree_id, pages=pages, path_limit=path_limit)
 
 
 def compile_tree_file(path: Path, *, file: str, pages: Pages) -> CompileResult:

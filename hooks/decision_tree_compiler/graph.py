@@ -123,13 +123,25 @@ def postorder_from_start(tree: Tree) -> list[str]:
 
 def longest_question_count(tree: Tree) -> int:
     """The number of questions on the longest path from start: "question 2 of at most N"."""
+    return len(longest_question_path(tree))
+
+
+def longest_question_path(tree: Tree) -> list[str]:
+    """The questions of the longest path from start (the first such path in option order). Linear."""
     questions = tree.questions
     longest: dict[str, int] = {}
+    following: dict[str, str] = {}  # question -> the question after it on its longest path
     for question_id in postorder_from_start(tree):
-        longest[question_id] = 1 + max(
-            (longest.get(option.next, 0) for option in questions[question_id].options), default=0
-        )
-    return longest.get(tree.start, 0)
+        best = 0
+        for option in questions[question_id].options:
+            if longest.get(option.next, 0) > best:
+                best = longest[option.next]
+                following[question_id] = option.next
+        longest[question_id] = 1 + best
+    path = [tree.start] if tree.start in longest else []
+    while path and path[-1] in following:
+        path.append(following[path[-1]])
+    return path
 
 
 def path_counts(tree: Tree) -> dict[str, int]:

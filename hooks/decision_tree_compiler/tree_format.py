@@ -18,6 +18,9 @@ DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 PAGE_PATTERN = r"^[A-Za-z0-9_-][A-Za-z0-9_./-]*\.md(?:#[A-Za-z0-9_-]+)?$"
 """A page's file name under docs/ (for example situations/acne-scars.md), optionally with #anchor."""
 MIN_OPTIONS = 2
+MAX_QUESTIONS_ON_A_PATH = 10
+"""A reader should never have to answer more questions than this before seeing an outcome: past
+about ten questions people give up on a check like this. The check reports a longer path."""
 
 ID_RE = re.compile(ID_PATTERN)
 DATE_RE = re.compile(DATE_PATTERN)

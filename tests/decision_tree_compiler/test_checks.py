@@ -146,3 +146,26 @@ def test_a_ranked_question_in_order_passes():
 
 def test_without_ranked_the_order_of_verdicts_is_not_checked():
     assert compile_text(RANKED_TREE.replace("VERDICT", "possible").replace("    ranked: strongest-first\n", "")).ok
+
+
+def chain_of_questions(count: int) -> str:
+    """A tree whose one long path asks `count` questions (each has a way out to "done")."""
+    lines = ["title: Long", "start: q1", "questions:"]
+    for number in range(1, count + 1):
+        after = f"q{number + 1}" if number < count else "done"
+        lines += [f"  q{number}:", "    text: Next?", "    options:",
+                  f"      - label: On\n        next: {after}", "      - label: Stop\n        next: done"]
+    lines += ["outcomes:", "  done:", "    verdict: unlikely", "    title: Done", "    body: Done."]
+    return "\n".join(lines) + "\n"
+
+
+def test_the_longest_path_may_ask_the_limit_and_no_more():
+    from decision_tree_compiler.tree_format import MAX_QUESTIONS_ON_A_PATH as limit
+
+    assert compile_text(chain_of_questions(limit)).ok
+    text = chain_of_questions(limit + 1)
+    result = compile_text(text)
+    problem = the_problem(result, "path-too-long")
+    assert (problem.line, problem.column) == tuple(locate(text, f"q{limit + 1}:"))
+    assert f'question "q{limit + 1}" is question {limit + 1} on the path q1 → q2 → ' in str(problem)
+    assert f"a reader would answer {limit + 1} questions before seeing an outcome, and the most a tree may ask is {limit}." in str(problem)
