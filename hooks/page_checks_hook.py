@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from markup_safety.page_check import page_problems
-from decision_tree_compiler.problems import format_problems, summary_line
+from decision_tree_compiler.problems import format_problems, github_annotation, github_annotations_wanted, summary_line
 from mkdocs.exceptions import PluginError
 
 _problems = []
@@ -36,5 +36,7 @@ def on_env(env, config, files):
     if _problems:
         problems = list(_problems)
         _problems.clear()
+        if github_annotations_wanted():  # each problem on its line in the pull request's Files tab
+            print("\n".join(github_annotation(problem) for problem in problems), flush=True)
         raise PluginError(f"Pages have problems:\n{format_problems(problems)}\n{summary_line(problems)}")
     return env

@@ -8,6 +8,7 @@ data:, ...) and an image from another site are reported here, on the line of the
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from markup_safety.locate import NeedleLocator
@@ -41,9 +42,9 @@ def render_fields(tree: Tree, pages: Pages) -> tuple[RenderedFields, list[Proble
     rendered = RenderedFields()
     see_links: dict[str, SeeLink] = {}  # many outcomes link to the same few pages
 
-    def report(node, text: str, index: int, message: str, fix: str, code: str) -> None:
+    def report(node, text: str, index: int, message: str, fix: str, code: str, length: int = 0) -> None:
         position = position_in_text(node, index, tree.source_lines) if node is not None else (1, 1)
-        problems.append(problem_at(tree.file, position, message, fix, code))
+        problems.append(dataclasses.replace(problem_at(tree.file, position, message, fix, code), length=length))
 
     def link_index(text: str, target: str) -> int:
         index = text.find(f"]({target}")
@@ -66,7 +67,8 @@ def render_fields(tree: Tree, pages: Pages) -> tuple[RenderedFields, list[Proble
             report(node, text, link_index(text, f"{target}#{anchor}"), f"{place} {message}", fix, "unknown-anchor")
         locator = NeedleLocator(text)
         for finding in field_html.findings:
-            report(node, text, locator.index_of(finding), f"{place} {finding.what}", finding.fix, finding.code)
+            index, length = locator.find(finding)
+            report(node, text, index, f"{place} {finding.what}", finding.fix, finding.code, length)
         return field_html.html
 
     if tree.intro is not None:

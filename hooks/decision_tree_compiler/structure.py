@@ -12,7 +12,10 @@ tree-level checks can still run and all problems are reported together.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import json
+import re
 from typing import Callable
 
 from . import tree_format as fmt
@@ -42,6 +45,7 @@ STRUCTURE_CODES = frozenset(
         "unknown-ranking",
     }
 )
+"""Also outside JSON Schema's sight: comment-in-text (YAML drops comments before any validator sees them)."""
 """The problems JSON Schema can also see; schema.json must reject a file exactly when one occurs."""
 
 _VERDICT_LIST = ", ".join(VERDICTS)
@@ -70,11 +74,21 @@ def suggest_id(word: str) -> str:
     return "-".join(parts) or "my-id"
 
 
+_TEXT_THEN_COMMENT = re.compile(r"\S[ \t]+#")
+_TEXT_KINDS = (fmt.TEXT, fmt.MARKDOWN)  # a comment after an id or a verdict loses nothing
+
+
 class _StructureChecker:
-    def __init__(self, file: str):
+    def __init__(self, file: str, source_text: str = ""):
         self.file = file
         self.problems: list[Problem] = []
         self.bad_references: list[tuple[str, str, Position, str]] = []
+        self.bad_node_ids: list[tuple[YamlMapping, str, str]] = []  # (group, id, kind), reported last
+        self.source_lines = source_text.split("\n")
+        # Lines where a comment follows some text: only there can a comment cut a text short.
+        self.comment_lines = {
+            number for number, line in enumerate(self.source_lines) if "#" in line and _TEXT_THEN_COMMENT.search(line)
+        }
 
     def report(self, position: Position, message: str, fix: str, code: str) -> None:
         self.problems.append(problem_at(self.file, position, message, fix, code))
@@ -112,6 +126,8 @@ class _StructureChecker:
             return None
         value = mapping[key]
         if value.__class__ is str and value and not value.isspace():
+            if self.comment_lines and field.kind in _TEXT_KINDS:
+                self.comment_cut(mapping, key)
             return value
         if value is None or value.__class__ is str:
             self.report(
@@ -129,6 +145,28 @@ class _StructureChecker:
             )
         return None
 
+    def comment_cut(self, mapping: YamlMapping, key: str) -> None:
+        """`label: Not sure #ask HR` is the text "Not sure": YAML reads " #" as a comment."""
+        node = mapping.value_node(key)
+        end = node.end_mark
+        if node.style or end.line not in self.comment_lines:
+            return  # quoted and block texts keep their # signs
+        rest = self.source_lines[end.line][end.column :]
+        if not rest[:1].isspace() or not rest.lstrip().startswith("#"):
+            return
+        comment = rest.strip()
+        column = end.column + rest.index("#")
+        problem = problem_at(
+            self.file,
+            Position(end.line + 1, column + 1),
+            f'the text of "{key}:" stops before "{comment}": YAML reads a space followed by # as the start '
+            "of a comment, so that part is left out of the text.",
+            f"Put the whole text in double quotes: {key}: "
+            f"{json.dumps(node.value + rest[: len(rest) - len(rest.lstrip())] + comment, ensure_ascii=False)}",
+            "comment-in-text",
+        )
+        self.problems.append(dataclasses.replace(problem, length=len(comment)))
+
     def reference(self, mapping: YamlMapping, field: fmt.Field, place: str, owner: Where) -> str | None:
         """An ID value that names a question or outcome (start:, next:)."""
         value = self.text(mapping, field, place, owner)
@@ -140,8 +178,10 @@ class _StructureChecker:
         self.bad_references.append((place, field.key, mapping.value_position(field.key), value))
         return None
 
-    def report_bad_references(self, known_ids) -> None:
+    def report_bad_references(self, known_ids, invalid_node_ids) -> None:
         for place, key, position, value in self.bad_references:
+            if value in invalid_node_ids:
+                continue  # it names a question or outcome whose own id is invalid: reported there, once
             guess = suggest(value, known_ids) or suggest(suggest_id(value), known_ids)
             hint = f'Did you mean "{guess}"? ' if guess else ""
             self.report(
@@ -154,11 +194,21 @@ class _StructureChecker:
 
     def node_id(self, mapping: YamlMapping, node_id: str, kind: str) -> None:
         if not fmt.ID_RE.match(node_id):
+            self.bad_node_ids.append((mapping, node_id, kind))
+
+    def report_bad_node_ids(self) -> None:
+        """One message per invalid id, naming the lines whose next: (or start:) use it too."""
+        for mapping, node_id, kind in self.bad_node_ids:
+            users = sorted({position.line for _, _, position, value in self.bad_references if value == node_id})
+            also = ""
+            if users:
+                shown = ", ".join(str(line) for line in users[:-1]) + (" and " if len(users) > 1 else "") + str(users[-1])
+                also = f" on line{'s' if len(users) > 1 else ''} {shown}"
             self.report(
                 mapping.key_position(node_id),
                 f'the {kind} id "{node_id}" is not allowed: ids use only lowercase letters, digits '
                 "and hyphens (no spaces, capitals or other signs).",
-                f'Rename it, for example to "{suggest_id(node_id)}", and change every next: that points to it.',
+                f'Rename it, for example to "{suggest_id(node_id)}", and change every next: that points to it{also}.',
                 "invalid-id",
             )
 
@@ -362,7 +412,22 @@ class _StructureChecker:
         questions_group, outcomes_group = values["questions"], values["outcomes"]
         questions = {question_id: self.question(questions_group, question_id) for question_id in questions_group or ()}
         outcomes = {outcome_id: self.outcome(outcomes_group, outcome_id) for outcome_id in outcomes_group or ()}
-        self.report_bad_references([node_id for node_id in (*questions, *outcomes) if fmt.ID_RE.match(node_id)])
+        invalid_node_ids = {node_id for _, node_id, _ in self.bad_node_ids}
+        self.report_bad_references([node_id for node_id in (*questions, *outcomes) if node_id not in invalid_node_ids],
+                                   invalid_node_ids)
+        self.report_bad_node_ids()
+        start = values["start"]
+        if invalid_node_ids:
+            # Keep the links to a node whose id is invalid, so that the graph checks do not also
+            # call it unreachable: one mistake, one message.
+            raw_start = root.get("start")
+            if start is None and raw_start in invalid_node_ids:
+                start = raw_start
+            for node in questions.values():
+                for option in node.options:
+                    raw = option.source.get("next") if option.source is not None else None
+                    if option.next is None and raw in invalid_node_ids:
+                        option.next = raw
         return Tree(
             id=tree_id,
             file=self.file,
@@ -370,7 +435,7 @@ class _StructureChecker:
             description=values["description"],
             last_reviewed=values["last_reviewed"],
             intro=values["intro"],
-            start=values["start"],
+            start=start,
             questions=questions,
             outcomes=outcomes,
             root=root,
@@ -410,6 +475,6 @@ def _shown(value) -> str:
 
 def read_tree(loaded: LoadedYaml, file: str, tree_id: str) -> tuple[Tree | None, list[Problem]]:
     """Check the structure of a loaded file and build its model (None if there is no usable tree)."""
-    checker = _StructureChecker(file)
+    checker = _StructureChecker(file, loaded.text)
     tree = checker.tree(loaded.data, tree_id, loaded.text)
     return tree, checker.problems

@@ -86,16 +86,36 @@ def depth_bound(data: bytes, *, limit: int = MAX_DEPTH) -> int:
     return 2 * (allowed_lead + 1) + 1 + flow
 
 
+class NestedTooDeep(yaml.YAMLError):
+    """Raised instead of composing a document nested deeper than MAX_DEPTH."""
+
+    def __init__(self, mark):
+        super().__init__(f"nested more than {MAX_DEPTH} levels deep at line {mark.line + 1}")
+        self.mark = mark
+
+
+def refuse_deep_nesting(data: bytes) -> None:
+    """Raise NestedTooDeep if data nests deeper than MAX_DEPTH; return if composing it is safe."""
+    if depth_bound(data) <= MAX_DEPTH:
+        return
+    mark = _first_mark_too_deep(data)
+    if mark is not None:
+        raise NestedTooDeep(mark)
+
+
 def nesting_problem(data: bytes, file: str) -> Problem | None:
     """A problem if data nests deeper than MAX_DEPTH; None if composing it is safe."""
-    if depth_bound(data) <= MAX_DEPTH:
-        return None
-    mark = _first_mark_too_deep(data)
-    if mark is None:
-        return None
+    try:
+        refuse_deep_nesting(data)
+    except NestedTooDeep as too_deep:
+        return too_deep_problem(too_deep, file)
+    return None
+
+
+def too_deep_problem(too_deep: NestedTooDeep, file: str) -> Problem:
     return problem_at(
         file,
-        position_of_mark(mark),
+        position_of_mark(too_deep.mark),
         f"lists and groups of keys are nested more than {MAX_DEPTH} levels deep here "
         "(a tree needs about 5), so the file cannot be read safely.",
         "Check for brackets [ ] or { } that are opened and never closed, or for a run of - or ? "

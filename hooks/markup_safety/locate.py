@@ -20,6 +20,10 @@ class NeedleLocator:
 
     def index_of(self, finding: Finding) -> int:
         """The index in the source where the finding was written (start if it cannot be told)."""
+        return self.find(finding)[0]
+
+    def find(self, finding: Finding) -> tuple[int, int]:
+        """Where the finding was written and how long that piece is ((start, 0) if not found)."""
         for needle in finding.needles:
             key = needle.lower()
             index = self._lower.find(key, self._next.get(key, self._start))
@@ -27,5 +31,5 @@ class NeedleLocator:
                 index = self._lower.find(key, self._start)  # every appearance used: the first one
             if index >= 0:
                 self._next[key] = index + 1
-                return index
-        return self._start
+                return index, len(needle)
+        return self._start, 0

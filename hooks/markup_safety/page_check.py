@@ -8,9 +8,10 @@ where a finding's strings appear names the line and column.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
-from decision_tree_compiler.problems import Position, Problem, problem_at
+from decision_tree_compiler.problems import Position, Problem, problem_at, with_source
 
 from .html_findings import find_problems
 from .locate import NeedleLocator
@@ -24,8 +25,9 @@ def page_problems(file: str, source: str, html: str) -> list[Problem]:
     locator = NeedleLocator(source, front_matter.end() if front_matter else 0)
     problems = []
     for finding in find_problems(html):
-        index = locator.index_of(finding)
+        index, length = locator.find(finding)
         line_start = source.rfind("\n", 0, index) + 1
         position = Position(source.count("\n", 0, index) + 1, index - line_start + 1)
-        problems.append(problem_at(file, position, f"this page {finding.what}", finding.fix, finding.code))
-    return problems
+        problem = problem_at(file, position, f"this page {finding.what}", finding.fix, finding.code)
+        problems.append(dataclasses.replace(problem, length=length))  # the caret under the whole address
+    return with_source(problems, source)  # the line itself, for the excerpt under each message

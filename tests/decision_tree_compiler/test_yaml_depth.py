@@ -107,8 +107,8 @@ def test_a_syntax_error_before_the_limit_is_explained_as_usual():
     # Deep enough to need libyaml's count, but broken at depth 4: the usual message, not "too deep".
     data = b"a: [[[ }\n" + b"b" * 10 + b"[" * 500
     assert depth_bound(data) > MAX_DEPTH and nesting_problem(data, FILE) is None
-    problems = load_yaml(data, FILE).problems
-    assert [problem.code for problem in problems] == ["yaml-syntax"]
+    codes = [problem.code for problem in load_yaml(data, FILE).problems]
+    assert "yaml-syntax" in codes and "yaml-too-deep" not in codes
 
 
 def test_text_full_of_brackets_loads_normally():

@@ -4,8 +4,9 @@ Each row gets a place of its own, so rows never hide each other's problems and o
 serves many rows:
 - "tree file": the row's text is the whole of decision_tree/row-NN.yml;
 - "tree <path>": decision_tree/row-NN.yml is a copy of coverage.yml with the field at <path>
-  (dotted keys and list indexes: "outcomes.medicaid.body", "outcomes.medicaid.see.0",
-  "questions.coverage.options.1.label") set to the row's text, written as a double-quoted
+  (dotted keys and list indexes: "outcomes.*.body", "outcomes.*.see.0",
+  "questions.coverage.options.1.label"; * is the first key whose value has the rest of the
+  path, so rows survive edits to the tree) set to the row's text, written as a double-quoted
   YAML string on the field's line (a key that does not exist yet is added to its group);
 - "page": docs/bad-input/row-NN.md, a short guidance page with the row's text after its heading.
 Every row page is listed in nav:, so a row that should work builds without warnings.
@@ -106,7 +107,9 @@ def set_field(tree_text: str, path: str, value: str) -> tuple[str, int]:
 
     node = yaml.compose(tree_text, Loader=yaml.SafeLoader)
     *parents, last = path.split(".")
-    for step in parents:
+    for index, step in enumerate(parents):
+        if step == "*":
+            step = next(key.value for key, value in node.value if _has_path(value, [*parents[index + 1 :], last]))
         node = _child(node, step)
     written = json.dumps(value, ensure_ascii=False)
     if isinstance(node, yaml.MappingNode) and _child(node, last, missing_ok=True) is None:
@@ -120,6 +123,15 @@ def set_field(tree_text: str, path: str, value: str) -> tuple[str, int]:
     # A block scalar (|) ends at the start of the next line: keep that line break.
     ending = "\n" if old.endswith("\n") else ""
     return tree_text[:start] + written + ending + tree_text[end:], target.start_mark.line + 1
+
+
+def _has_path(node, steps: list[str]) -> bool:
+    for step in steps:
+        try:
+            node = _child(node, step)
+        except (KeyError, IndexError, ValueError, AttributeError):
+            return False
+    return True
 
 
 def _child(node, step: str, missing_ok: bool = False):
@@ -168,10 +180,17 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")  # MkDocs colours its own log lines
 
 
 def located_lines(output: str, placed: Placed) -> list[str]:
-    """The output lines that name the row's file and one of its lines."""
-    lines = []
-    for line in ANSI.sub("", output).splitlines():
+    """The messages that name the row's file and one of its lines: each the line that names the
+    place and the lines that follow it up to a blank line (the excerpt and "What to do")."""
+    blocks = []
+    lines = ANSI.sub("", output).splitlines()
+    for number, line in enumerate(lines):
         match = re.search(re.escape(placed.file) + r":(\d+)(?::\d+)?:", line)
         if match and int(match.group(1)) in placed.lines:
-            lines.append(line)
-    return lines
+            block = [line]
+            for following in lines[number + 1 :]:
+                if not following.strip() or re.match(r"\S+:\d+:\d+: ", following):
+                    break
+                block.append(following)
+            blocks.append(" ".join(block))
+    return blocks

@@ -6,8 +6,9 @@ To add a case, add a row to ROWS. A row is
 
 - where: "tree file"          text is a whole tree file (decision_tree/<name>.yml);
          "tree <dotted path>" text is the value of one field of a copy of coverage.yml, e.g.
-                              "tree title", "tree outcomes.medicaid.body",
-                              "tree outcomes.medicaid.see.0", "tree questions.coverage.options.1.label"
+                              "tree title", "tree outcomes.*.body" (* is the first outcome
+                              that has a body), "tree outcomes.*.see.0",
+                              "tree questions.coverage.options.1.label"
                               (a missing key is added to its group);
          "page"               text is written under the heading of a new guidance page.
 - outcome: REJECTED       `mkdocs build --strict` fails, and (for tree rows) so does
@@ -44,8 +45,8 @@ from tests.hardening.bad_input_project import (
     run_group,
 )
 
-BODY = "tree outcomes.medicaid.body"  # a Markdown field
-SEE = "tree outcomes.medicaid.see.0"  # a "see:" entry
+BODY = "tree outcomes.*.body"  # a Markdown field: the body of the first outcome that has one
+SEE = "tree outcomes.*.see.0"  # a "see:" entry: the first of the first outcome that has one
 OTHER_SITE = "from another site (cdn.example.org)"
 CODE_LINK = '"javascript:" link runs code'
 
