@@ -8,7 +8,9 @@ serves many rows:
   "questions.coverage.options.1.label"; * is the first key whose value has the rest of the
   path, so rows survive edits to the tree) set to the row's text, written as a double-quoted
   YAML string on the field's line (a key that does not exist yet is added to its group);
-- "page": docs/bad-input/row-NN.md, a short guidance page with the row's text after its heading.
+- "page": docs/bad-input/row-NN.md, a short guidance page with the row's text after its heading;
+- "docs file .svg" (or .html, .css, ...): the row's text is the whole of docs/bad-input/row-NN.svg,
+  a file the site publishes as it is.
 Every row page is listed in nav:, so a row that should work builds without warnings.
 """
 
@@ -42,7 +44,7 @@ last_reviewed: 2026-11-27
 @dataclass(frozen=True)
 class Row:
     where: str
-    """"tree file", "tree <dotted path>" or "page"."""
+    """"tree file", "tree <dotted path>", "page" or "docs file <suffix>"."""
     text: str
     outcome: str
     """REJECTED, SHOWN_AS_TEXT or WORKS."""
@@ -86,6 +88,11 @@ def place_rows(project: Path, rows: dict[int, Row]) -> dict[int, Placed]:
             (project / file).write_text(text, encoding="utf-8", newline="")
             placed[number] = Placed(file, lines, f"decision-tree/{name}/index.html")
             nav_lines.append(f"  - Row {number}: decision-tree/{name}.md")
+        elif row.where.startswith("docs file "):
+            file = f"docs/bad-input/{name}{row.where.removeprefix('docs file ').strip()}"
+            (project / file).parent.mkdir(exist_ok=True)
+            (project / file).write_text(row.text, encoding="utf-8", newline="")
+            placed[number] = Placed(file, range(1, row.text.count("\n") + 2), file.removeprefix("docs/"))
         else:
             file = f"docs/bad-input/{name}.md"
             head = PAGE_HEAD.format(number=number)

@@ -10,7 +10,9 @@ To add a case, add a row to ROWS. A row is
                               that has a body), "tree outcomes.*.see.0",
                               "tree questions.coverage.options.1.label"
                               (a missing key is added to its group);
-         "page"               text is written under the heading of a new guidance page.
+         "page"               text is written under the heading of a new guidance page;
+         "docs file .svg"     text is a whole file in docs/ with that ending (.svg, .html, .css),
+                              which the site publishes as it is.
 - outcome: REJECTED       `mkdocs build --strict` fails, and (for tree rows) so does
                           `python3 dev.py check-tree`; a message names the row's file and a line of
                           what was written, and contains every one of `words`.
@@ -110,6 +112,10 @@ ROWS = [
     Row("page", '<img src="../assets/none.png" onerror="alert(1)" alt="">', REJECTED, ("event handler (onerror=)",)),
     Row("page", 'Read [this](#top){ onclick="alert(1)" }', REJECTED, ("event handler (onclick=)",)),
     Row("page", "See [the IRS](https://www.irs.gov/).", WORKS, ('href="https://www.irs.gov/"',)),
+    Row("docs file .svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="1"/></svg>\n', REJECTED,
+        ("event handler (onload=)",)),
+    Row("docs file .html", "<!doctype html>\n<p>x</p>\n<script>alert(1)</script>\n", REJECTED, ("<script> element",)),
+    Row("docs file .css", 'p {\n  background: url("https://cdn.example.org/p.png");\n}\n', REJECTED, (OTHER_SITE,)),
     # --- anchors in tree links (item 4) --------------------------------------------------------
     Row(BODY, "Read [how to appeal](if-you-are-denied.md#no-such-part).", REJECTED,
         ('links to "if-you-are-denied.md#no-such-part"', 'has no heading or anchor "#no-such-part"')),
@@ -220,5 +226,5 @@ def test_bad_input(number: int, group_runs):
 def test_every_row_names_a_known_outcome_and_place():
     for number, row in NUMBERED.items():
         assert row.outcome in (REJECTED, SHOWN_AS_TEXT, WORKS), number
-        assert row.where in ("tree file", "page") or row.where.startswith("tree "), number
+        assert row.where in ("tree file", "page") or row.where.startswith(("tree ", "docs file .")), number
         assert row.words, f"row {number} has no words to check"

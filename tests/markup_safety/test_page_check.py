@@ -62,3 +62,16 @@ def test_every_real_page_passes():
     for path in sorted((PROJECT_ROOT / "docs").rglob("*.md")):
         source = path.read_text(encoding="utf-8")
         assert problems_of(source) == [], path
+
+
+def test_files_published_as_they_are_are_checked_too():
+    from markup_safety.page_check import static_file_problems
+
+    svg = '<svg xmlns="http://www.w3.org/2000/svg">\n  <script>alert(1)</script>\n</svg>\n'
+    [problem] = static_file_problems("docs/assets/x.svg", svg)
+    assert (problem.line, problem.column, problem.code) == (2, 3, "script")
+    css = "a {\n  color: red;\n  background: url(../img/ok.png), url('https://cdn.example.org/p.png');\n}\n"
+    [problem] = static_file_problems("docs/assets/site.css", css)
+    assert (problem.line, problem.code) == (3, "other-origin") and problem.message.startswith("this stylesheet loads")
+    assert static_file_problems("docs/assets/data.json", '{"x": "<script>"}') == []
+    assert static_file_problems("docs/assets/site.css", (PROJECT_ROOT / "docs" / "assets" / "site.css").read_text()) == []
