@@ -29,7 +29,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, ETX, STX
 from markup_safety.html_findings import Finding, find_problems
-from markup_safety.urls import read_url
+from markup_safety.urls import link_refusal, read_url, resource_refusal
 
 UrlFor = Callable[[str], "str | None"]
 AnchorsOf = Callable[[str], "Iterable[str] | None"]
@@ -37,6 +37,9 @@ AnchorsOf = Callable[[str], "Iterable[str] | None"]
 # Python-Markdown writes "&" and backslash-escaped characters as placeholders until it
 # serializes; an address is judged on what the browser will finally read.
 _ESCAPED = re.compile(f"{STX}([0-9]+){ETX}")
+# The attributes Python-Markdown writes (always in double quotes) for the Markdown a field may use.
+_ATTRIBUTE = re.compile(r' ([a-z:-]+)="([^"]*)"')
+_PLAIN_ATTRIBUTES = frozenset({"alt", "title"})
 
 
 class FieldHtml(NamedTuple):
@@ -102,6 +105,7 @@ class MarkdownFields:
         self._unknown_links: list[str] = []
         self._missing_anchors: list[tuple[str, str]] = []
         self._rewritten: dict[str, _Resolved] = {}
+        self._allowed: dict[tuple[str, str], bool] = {}
         self._md = markdown.Markdown(output_format="html")
         # Raw HTML is shown as text: a writer's "<script>" must never reach the page as markup.
         self._md.preprocessors.deregister("html_block")
@@ -116,10 +120,27 @@ class MarkdownFields:
         if html is None:
             self._md.reset()
             html = self._md.convert(text)
-        # Links and images come only from Markdown here (raw HTML is text), so most fields have
-        # none, and scanning is skipped for them.
-        findings = find_problems(html) if "<a " in html or "<img " in html else []
+        findings = find_problems(html) if self._worth_scanning(html) else []
         return FieldHtml(html, self._unknown_links, self._missing_anchors, findings)
+
+    def _worth_scanning(self, html: str) -> bool:
+        """Whether the full HTML scan could find anything (it costs more than the render).
+
+        Fields make only links and images, whose attributes Python-Markdown always writes in
+        double quotes: if each address is allowed (decided once per address, as trees repeat
+        a few) and no other attribute appears, the scan would find nothing. Anything else, even
+        escaped text that merely looks like an attribute, gets the full scan."""
+        for name, value in _ATTRIBUTE.findall(html):
+            if name in _PLAIN_ATTRIBUTES:
+                continue
+            allowed = self._allowed.get((name, value))
+            if allowed is None:
+                url = read_url(value)
+                refusal = link_refusal(url) if name == "href" else resource_refusal(url) if name == "src" else True
+                allowed = self._allowed[(name, value)] = refusal is None
+            if not allowed:
+                return True
+        return False
 
     def _rewrite(self, href: str) -> str:
         # Trees link to the same few pages thousands of times: resolve each href once.
