@@ -1,0 +1,26 @@
+"""Browser helpers for the security tests: serve pages without their policy, or with an injection."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+CSP_META = re.compile(r"<meta\s+http-equiv=\"Content-Security-Policy\"[^>]*>", re.IGNORECASE)
+
+
+def rewrite_html(page, change: Callable[[str], str]) -> None:
+    """Pass every HTML response (pages, and the pages instant navigation fetches) through change."""
+
+    def handle(route):
+        response = route.fetch()
+        if "text/html" in response.headers.get("content-type", ""):
+            route.fulfill(response=response, body=change(response.text()))
+        else:
+            route.fulfill(response=response)
+
+    page.route("**/*", handle)
+
+
+def without_content_security_policy(page) -> None:
+    """Remove the policy, so a test sees what escaping alone does."""
+    rewrite_html(page, lambda html: CSP_META.sub("", html))
