@@ -5,7 +5,8 @@
     python3 dev.py test         set up, then run the whole test suite
     python3 dev.py build        set up, then build the site into site/ (strict)
     python3 dev.py check-tree   check every decision tree and explain each problem
-    python3 dev.py paths        rewrite the decision trees' path tables
+    python3 dev.py paths        list every path through the decision trees
+    python3 dev.py changed-paths BASE   what a change does to the trees' paths, compared with a git ref
     python3 dev.py bench        time the decision tree compiler on generated trees
 
 "Set up" means: make a virtual environment in .venv and install the pinned packages
@@ -36,7 +37,8 @@ def venv_python() -> Path:
 
 
 def run(command: list[str], **kwargs) -> int:
-    print("+ " + " ".join(str(part) for part in command), flush=True)
+    # On stderr, so that a command's own output can be piped (changed-paths into a job summary).
+    print("+ " + " ".join(str(part) for part in command), file=sys.stderr, flush=True)
     return subprocess.call([str(part) for part in command], cwd=ROOT, **kwargs)
 
 
@@ -80,7 +82,7 @@ def tree_command(*args: str) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    commands = ("serve", "test", "build", "check-tree", "paths", "bench")
+    commands = ("serve", "test", "build", "check-tree", "paths", "changed-paths", "bench")
     if len(argv) < 2 or argv[1] not in commands:
         print(__doc__)
         return 2
@@ -93,12 +95,13 @@ def main(argv: list[str]) -> int:
     if command == "build":
         return run([*mkdocs, "build", "--strict", *extra])
     if command == "test":
-        ensure_chromium()
+        if "not browser" not in " ".join(extra):  # `test -m "not browser"` is the quick run without Chromium
+            ensure_chromium()
         return run([venv_python(), "-m", "pytest", *extra])
     if command == "check-tree":
         return run(tree_command("decision_tree_compiler", "check", *extra), env=env)
-    if command == "paths":
-        return run(tree_command("decision_tree_compiler", "paths", *extra), env=env)
+    if command in ("paths", "changed-paths"):
+        return run(tree_command("decision_tree_compiler", command, *extra), env=env)
     return run(tree_command("decision_tree_compiler.benchmark", *extra), env=env)
 
 

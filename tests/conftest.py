@@ -35,3 +35,11 @@ def site_server(built_site, site_origin) -> str:
     """Serve the built site on loopback, like GitHub Pages would; returns the base URL."""
     with serving(built_site, int(site_origin.rsplit(":", 1)[1])) as base_url:
         yield base_url
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test that drives Chromium as `browser`, wherever it lives, so that
+    `python3 dev.py test -m "not browser"` gives a quick run without one."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

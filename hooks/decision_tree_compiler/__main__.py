@@ -1,8 +1,9 @@
-"""Command line: check trees, and keep the path tables and schema.json up to date.
+"""Command line: check trees, list their paths, summarise what a change does, keep schema.json.
 
-    PYTHONPATH=hooks python3 -m decision_tree_compiler check [FILES...]   # exit 1 on problems
-    PYTHONPATH=hooks python3 -m decision_tree_compiler paths [--check]    # rewrite / verify path tables
-    PYTHONPATH=hooks python3 -m decision_tree_compiler schema [--check]   # rewrite / verify schema.json
+    PYTHONPATH=hooks python3 -m decision_tree_compiler check [FILES...]          # exit 1 on problems
+    PYTHONPATH=hooks python3 -m decision_tree_compiler paths [FILES...] [--output FILE]  # every path
+    PYTHONPATH=hooks python3 -m decision_tree_compiler changed-paths BASE_REF    # paths changed since a git ref
+    PYTHONPATH=hooks python3 -m decision_tree_compiler schema [--check]          # rewrite / verify schema.json
 
 Without FILES, every decision_tree/*.yml of the project is used. The project is the folder
 that holds hooks/ (so the commands work from any folder); `--root` overrides it. `check` prints
@@ -12,15 +13,19 @@ exactly the messages `mkdocs build` would.
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 from pathlib import Path
 
+from .changed_paths import changed_paths_markdown
 from .compiler import CompileResult, compile_tree_file, page_src_uri
 from .graph import path_counts
 from .pages import DocsFolder
-from .path_table import PATHS_COMMAND, path_table_file, path_table_text
+from .path_table import path_table_text
 from .problems import format_problems, summary_line
 from .schema import SCHEMA_COMMAND, schema_file, schema_text
+from .structure import read_tree
+from .yaml_source import load_yaml
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2]
 TREE_FOLDER = "decision_tree"
@@ -67,19 +72,13 @@ def command_check(arguments, root: Path, docs_dir: Path) -> int:
     if _report_problems(results):
         return 1
     summaries = []
-    stale = []
     for path, result in results.items():
         tree = result.compiled.tree
         paths = sum(path_counts(tree).values())
         summaries.append(
             f"{_shown(path, root)}: {len(tree.questions)} questions, {len(tree.outcomes)} outcomes, {paths:,} paths"
         )
-        table = path_table_file(path)
-        if not table.exists() or table.read_text(encoding="utf-8") != path_table_text(tree):
-            stale.append(_shown(table, root))
     print(f"OK: {'; '.join(summaries)}. Every path ends in an outcome with a verdict.")
-    for table in stale:
-        print(f"Note: {table} is out of date. Run: {PATHS_COMMAND}")
     return 0
 
 
@@ -87,25 +86,50 @@ def command_paths(arguments, root: Path, docs_dir: Path) -> int:
     files = _tree_files(arguments, root)
     results = _compile_all(files, root, docs_dir)
     if _report_problems(results):
-        print("Path tables are written only for trees without problems.")
+        print("Paths are listed only for trees without problems.")
         return 1
-    stale = []
-    for path, result in results.items():
-        table = path_table_file(path)
-        text = path_table_text(result.compiled.tree)
-        current = table.read_text(encoding="utf-8") if table.exists() else None
-        if current == text:
+    text = "\n".join(path_table_text(result.compiled.tree) for result in results.values())
+    if arguments.output:
+        Path(arguments.output).write_text(text, encoding="utf-8")
+        print(f"Wrote the paths of {len(results)} tree(s) to {arguments.output}.")
+    else:
+        print(text, end="")
+    return 0
+
+
+def _git(root: Path, *arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", "-C", str(root), *arguments], capture_output=True)
+
+
+def _tree_at(source: bytes | None, file: str):
+    """The model of a tree file's text (None if there is no such file). Only the paths matter here,
+    so the guidance pages are not needed; a tree with problems is reported as such."""
+    if source is None:
+        return None
+    loaded = load_yaml(source, file)
+    if loaded.data is None:
+        return None
+    return read_tree(loaded, file, Path(file).stem)[0]
+
+
+def command_changed_paths(arguments, root: Path, docs_dir: Path) -> int:
+    base = arguments.base
+    if _git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}").returncode != 0:
+        print(f'"{base}" is not a commit git knows here. Fetch it first (for example: git fetch origin main).')
+        return 2
+    listed = _git(root, "ls-tree", "--name-only", base, f"{TREE_FOLDER}/")
+    old_files = {name for name in listed.stdout.decode().splitlines() if name.endswith(".yml")}
+    new_files = {f"{TREE_FOLDER}/{path.name}" for path in (root / TREE_FOLDER).glob("*.yml")}
+    sections = []
+    for file in sorted(old_files | new_files):
+        shown = _git(root, "show", f"{base}:{file}") if file in old_files else None
+        before = _tree_at(shown.stdout if shown is not None and shown.returncode == 0 else None, file)
+        after = _tree_at((root / file).read_bytes() if file in new_files else None, file)
+        if before is None and after is None:
             continue
-        stale.append(_shown(table, root))
-        if not arguments.check:
-            table.write_text(text, encoding="utf-8")
-    if arguments.check:
-        if stale:
-            print(f"Out of date: {', '.join(stale)}. The tree changed but its path table did not. Run: {PATHS_COMMAND}")
-            return 1
-        print(f"OK: {len(results)} path table{'s' if len(results) != 1 else ''} up to date.")
-        return 0
-    print(f"Updated: {', '.join(stale)}." if stale else "Path tables were already up to date.")
+        sections.append(changed_paths_markdown(file, before, after))
+    print(f"## Decision tree paths: what this change does (compared with {base})\n")
+    print("\n".join(sections) if sections else "No decision tree files.\n", end="")
     return 0
 
 
@@ -134,15 +158,22 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="check trees; exit 1 if any has a problem")
     check.add_argument("files", nargs="*", help="tree files (default: every decision_tree/*.yml)")
-    paths = commands.add_parser("paths", help="rewrite each tree's path table (decision_tree/<id>.paths.md)")
-    paths.add_argument("--check", action="store_true", help="change nothing; exit 1 if a path table is out of date")
+    paths = commands.add_parser("paths", help="list every path through each tree, with its outcome and verdict")
+    paths.add_argument("--output", help="write the tables to this file instead of printing them")
     paths.add_argument("files", nargs="*", help="tree files (default: every decision_tree/*.yml)")
+    changed = commands.add_parser("changed-paths", help="Markdown summary of the paths a change adds, removes or alters")
+    changed.add_argument("base", help="the git commit or branch to compare with, for example origin/main")
     schema = commands.add_parser("schema", help="rewrite decision_tree/schema.json from the tree format")
     schema.add_argument("--check", action="store_true", help="change nothing; exit 1 if schema.json is out of date")
     arguments = parser.parse_args(argv)
     root = arguments.root
     docs_dir = arguments.docs_dir or root / "docs"
-    handler = {"check": command_check, "paths": command_paths, "schema": command_schema}[arguments.command]
+    handler = {
+        "check": command_check,
+        "paths": command_paths,
+        "changed-paths": command_changed_paths,
+        "schema": command_schema,
+    }[arguments.command]
     return handler(arguments, root, docs_dir)
 
 

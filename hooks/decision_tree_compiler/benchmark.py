@@ -7,8 +7,8 @@ plain questions, Markdown help on a third of them, outcomes with Markdown steps 
 a 60-layer graph with 2**60 paths, then prints the best-of-N time of each stage:
 - load: bytes to data with positions (yaml_source), next to a bare
   `yaml.load(..., Loader=yaml.CSafeLoader)` of the same file;
-- check: structure and tree-level checks;
-- render: Markdown fields, HTML and JSON.
+- check: structure, tree-level checks, and the Markdown fields rendered with their links checked;
+- render: HTML and JSON.
 Then the full `mkdocs build --strict` of a copy of the project with the real tree and with the
 10,000-question tree in its place. Not a test: timings on a shared machine are noisy, so the
 targets are reported, not asserted.
@@ -31,6 +31,7 @@ import yaml
 from .compiler import check_stage, page_src_uri, render_stage
 from .gc_pause import gc_paused
 from .pages import directory_url, relative_url
+from .tree_format import MAX_QUESTIONS_ON_A_PATH
 from .verdicts import VERDICTS
 from .yaml_source import load_yaml
 
@@ -79,14 +80,21 @@ def generated_tree(question_count: int, seed: int = 20240501) -> str:
     questions = [f"q{number}" for number in range(question_count)]
     outcomes = [f"o{number}" for number in range(outcome_count)]
     targets: list[list[str]] = [[] for _ in questions]
-    # Every node after q0 gets one way in from an earlier question: all reachable, no loops.
+    # Questions sit in layers (q0 alone in the first), and answers only lead to later layers, so
+    # no path asks more than MAX_QUESTIONS_ON_A_PATH questions: the tree is one a writer may publish.
+    depth = MAX_QUESTIONS_ON_A_PATH
+    layer_of = [0] + [1 + (number - 1) * (depth - 1) // max(1, question_count - 1) for number in range(1, question_count)]
+    layer_start = {layer: layer_of.index(layer) for layer in sorted(set(layer_of), reverse=True)}
+    # Every node after q0 gets one way in from the layer before it: all reachable, no loops.
     for number in range(1, question_count):
-        targets[rng.randrange(number)].append(questions[number])
+        layer = layer_of[number]
+        targets[rng.randrange(layer_start[layer - 1], layer_start[layer])].append(questions[number])
     for outcome in outcomes:
         targets[rng.randrange(question_count)].append(outcome)
     for number, options in enumerate(targets):
+        next_layer = layer_start.get(layer_of[number] + 1, question_count)
         while len(options) < 2 or (len(options) < 4 and rng.random() < 0.3):
-            later = rng.randrange(number + 1, min(number + 100, question_count) + 1)
+            later = rng.randrange(next_layer, min(next_layer + 100, question_count) + 1)
             options.append(questions[later] if later < question_count else rng.choice(outcomes))
     verdicts = list(VERDICTS)
     lines = ["# yaml-language-server: $schema=schema.json", f"title: Generated tree with {question_count:,} questions",
@@ -132,18 +140,18 @@ def stage_runs(source: bytes, tree_id: str) -> tuple[dict[str, Callable[[], obje
     file = f"decision_tree/{tree_id}.yml"
     pages = BenchmarkPages(tree_id)
     loaded = load_yaml(source, file)
-    tree, problems = check_stage(loaded, file=file, tree_id=tree_id, pages=pages)
-    assert not problems, "\n".join(str(problem) for problem in problems[:10])
-    compiled, problems = render_stage(tree, pages)
-    assert compiled is not None and not problems
+    # No limit on questions per path: these trees are deep on purpose, to stress the algorithms.
+    checked = check_stage(loaded, file=file, tree_id=tree_id, pages=pages, path_limit=None)
+    assert not checked.problems, "\n".join(str(problem) for problem in checked.problems[:10])
+    compiled = render_stage(checked.tree, checked.fields)
     return {
         "bare CSafeLoader": lambda: yaml.load(source, Loader=yaml.CSafeLoader),
         # The same call with the cycle collector paused, as our loader pauses it (gc_pause.py):
         # the fair comparison of the two loaders' own work.
         "CSafeLoader, GC paused": gc_paused(lambda: yaml.load(source, Loader=yaml.CSafeLoader)),
         "load": lambda: load_yaml(source, file),
-        "check": lambda: check_stage(loaded, file=file, tree_id=tree_id, pages=pages),
-        "render": lambda: render_stage(tree, pages),
+        "check": lambda: check_stage(loaded, file=file, tree_id=tree_id, pages=pages, path_limit=None),
+        "render": lambda: render_stage(checked.tree, checked.fields),
     }, len(compiled.html.encode())
 
 

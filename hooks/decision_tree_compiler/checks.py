@@ -10,19 +10,20 @@ from __future__ import annotations
 import datetime
 
 from . import tree_format as fmt
-from .graph import find_loops, reachable_from
+from .graph import find_loops, longest_question_path, reachable_from, verdict_rank_bounds
 from .guarantee import every_path_ends_in_supported_outcome
 from .model import Outcome, Question, Tree
 from .pages import Pages
 from .problems import START_OF_FILE, Problem, problem_at
 from .structure import suggest, suggest_id
+from .verdicts import VERDICTS
 
 MAX_SUGGESTIONS = 50
 """Finding the closest id compares against every id; past this many broken references (a file
 that is mostly wrong) we stop suggesting, so the check stays fast."""
 
 
-def check_tree(tree: Tree, pages: Pages) -> list[Problem]:
+def check_tree(tree: Tree, pages: Pages, *, path_limit: int | None = fmt.MAX_QUESTIONS_ON_A_PATH) -> list[Problem]:
     problems: list[Problem] = []
 
     def report(position, message: str, fix: str, code: str) -> None:
@@ -42,7 +43,8 @@ def check_tree(tree: Tree, pages: Pages) -> list[Problem]:
     redirect = _check_references(tree, report, both)
     _check_labels(tree, report)
     _check_pages(tree, pages, report)
-    for loop in find_loops(tree):
+    loops = find_loops(tree)
+    for loop in loops:
         shown = " → ".join(loop.ids)
         report(
             loop.option.next_position(),
@@ -52,6 +54,9 @@ def check_tree(tree: Tree, pages: Pages) -> list[Problem]:
             "loop",
         )
     _check_reachable(tree, report, redirect)
+    _check_ranked(tree, report)
+    if not loops and path_limit is not None:
+        _check_path_length(tree, report, path_limit)
     return problems
 
 
@@ -225,3 +230,65 @@ def _check_reachable(tree: Tree, report, redirect: dict[str, str]) -> None:
             f'Point an option\'s next: at "{node.id}", or delete the {node.kind} if it is no longer needed.',
             "unreachable",
         )
+
+
+def _check_ranked(tree: Tree, report) -> None:
+    """A stronger answer never leads to a worse verdict (questions with `ranked: strongest-first`).
+
+    The options of such a question go from the strongest case for coverage to the weakest. For
+    each option and the one after it, the worst verdict a reader can end at after the weaker
+    answer must be no better than the worst after the stronger one, and the same for the best.
+    Comparing ranges, not single paths, keeps this linear and lets the two answers ask different
+    follow-up questions."""
+    ranked = [question for question in tree.questions.values() if question.ranked]
+    if not ranked:
+        return
+    bounds = verdict_rank_bounds(tree, {verdict.id: verdict.rank for verdict in VERDICTS.values()})
+    by_rank: dict[int, str] = {}
+    for verdict in VERDICTS.values():  # verdicts may share a rank: name them all
+        by_rank[verdict.rank] = f"{by_rank[verdict.rank]}\" or \"{verdict.id}" if verdict.rank in by_rank else verdict.id
+    for question in ranked:
+        for stronger, weaker in zip(question.options, question.options[1:]):
+            if stronger.next not in bounds or weaker.next not in bounds:
+                continue  # a broken next: reported on its own
+            (strong_worst, strong_best), (weak_worst, weak_best) = bounds[stronger.next], bounds[weaker.next]
+            if weak_best > strong_best:
+                what = (
+                    f'can end with the verdict "{by_rank[weak_best]}", better than anything option {stronger.number} '
+                    f'("{_short(stronger.label)}") can reach (at best "{by_rank[strong_best]}")'
+                )
+            elif weak_worst > strong_worst:
+                what = (
+                    f'never ends worse than "{by_rank[weak_worst]}", while option {stronger.number} '
+                    f'("{_short(stronger.label)}") can end with "{by_rank[strong_worst]}"'
+                )
+            else:
+                continue
+            report(
+                weaker.position(),
+                f'option {weaker.number} of question "{question.id}" ("{_short(weaker.label)}") {what}. '
+                "The question says ranked: strongest-first, so a weaker answer must not get a better verdict.",
+                "List the options from the strongest case to the weakest, change the verdicts they lead to, "
+                'or remove "ranked:" if the options are not a ranking.',
+                "rank-order",
+            )
+
+
+def _short(label: str | None, limit: int = 60) -> str:
+    text = " ".join((label or "").split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _check_path_length(tree: Tree, report, limit: int) -> None:
+    longest = longest_question_path(tree)
+    if len(longest) <= limit:
+        return
+    first_too_many = tree.questions[longest[limit]]
+    report(
+        first_too_many.id_position(),
+        f'question "{first_too_many.id}" is question {limit + 1} on the path '
+        f"{' → '.join(longest)}: a reader would answer {len(longest)} questions before seeing an outcome, "
+        f"and the most a tree may ask is {limit}.",
+        "Merge or remove a question on this path, or let an earlier answer lead straight to an outcome.",
+        "path-too-long",
+    )

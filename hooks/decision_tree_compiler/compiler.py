@@ -1,8 +1,12 @@
 """The pipeline: load -> check -> render, and the Markdown page the build hook adds to the site.
 
-Each stage is its own function so the benchmark can time them one by one. Every problem in a
-file is collected before giving up, and the result says either "here is the page" or "here is
-everything that is wrong", never both.
+Each stage is its own function so the benchmark can time them one by one:
+- load: bytes to data with positions (yaml_source.py);
+- check: the structure (structure.py), the tree as a graph (checks.py), and the Markdown fields,
+  rendered once here because their links can only be checked once rendered (rendered_fields.py);
+- render: the page from the checked tree and its rendered fields; it never finds a problem.
+Every problem in a file is collected before giving up, and the result says either "here is the
+page" or "here is everything that is wrong", never both.
 """
 
 from __future__ import annotations
@@ -20,8 +24,9 @@ from .model import Tree
 from .pages import Pages
 from .problems import Problem, sorted_problems
 from .render_html import PageContext, page_context, render_tree_html
-from .rendered_fields import render_fields
+from .rendered_fields import RenderedFields, render_fields
 from .structure import read_tree
+from .tree_format import MAX_QUESTIONS_ON_A_PATH
 from .yaml_source import LoadedYaml, load_yaml, load_yaml_file
 
 PAGE_FOLDER = "decision-tree"
@@ -57,47 +62,62 @@ def page_src_uri(tree_id: str) -> str:
     return f"{PAGE_FOLDER}/{tree_id}.md"
 
 
+@dataclass
+class CheckedTree:
+    """What the check stage found: the model and its rendered fields (None when the file had no
+    usable tree), and every problem."""
+
+    tree: Tree | None
+    fields: RenderedFields | None
+    problems: list[Problem]
+
+
 @gc_paused
-def check_stage(loaded: LoadedYaml, *, file: str, tree_id: str, pages: Pages) -> tuple[Tree | None, list[Problem]]:
-    """Structure and tree-level checks; returns the model (None if the file had no usable tree)."""
+def check_stage(
+    loaded: LoadedYaml, *, file: str, tree_id: str, pages: Pages, path_limit: int | None = MAX_QUESTIONS_ON_A_PATH
+) -> CheckedTree:
+    """Structure, the tree as a graph, and the Markdown fields with their links.
+
+    path_limit is the most questions a path may ask (None: no limit, for the benchmark's stress
+    graphs, which are deep on purpose)."""
     problems = list(loaded.problems)
     if loaded.data is None:
-        return None, problems
+        return CheckedTree(None, None, problems)
     tree, structure_problems = read_tree(loaded, file, tree_id)
     problems.extend(structure_problems)
-    if tree is not None:
-        problems.extend(check_tree(tree, pages))
-        if not problems:
-            broken_promise = promise_problem(tree)
-            if broken_promise is not None:
-                problems.append(broken_promise)
-    return tree, problems
+    if tree is None:
+        return CheckedTree(None, None, problems)
+    problems.extend(check_tree(tree, pages, path_limit=path_limit))
+    fields, link_problems = render_fields(tree, pages)
+    problems.extend(link_problems)
+    if not problems:
+        broken_promise = promise_problem(tree)
+        if broken_promise is not None:
+            problems.append(broken_promise)
+    return CheckedTree(tree, fields, problems)
 
 
 @gc_paused
-def render_stage(tree: Tree, pages: Pages) -> tuple[CompiledTree | None, list[Problem]]:
-    """Render a tree that passed the checks. Link problems in Markdown fields surface here."""
-    fields, problems = render_fields(tree, pages)
-    if problems:
-        return None, problems
+def render_stage(tree: Tree, fields: RenderedFields) -> CompiledTree:
+    """The page of a tree that passed every check, from the fields the check stage rendered."""
     context = page_context(tree, fields)
     html = render_tree_html(context)
-    return CompiledTree(tree, context, html, page_markdown(tree, html, fields.intro_html)), []
+    return CompiledTree(tree, context, html, page_markdown(tree, html, fields.intro_html))
 
 
-def compile_tree(loaded: LoadedYaml, *, file: str, tree_id: str, pages: Pages) -> CompileResult:
-    tree, problems = check_stage(loaded, file=file, tree_id=tree_id, pages=pages)
-    if tree is None or problems:
-        if tree is not None:
-            # Unknown links in Markdown fields are found while rendering; report them with the rest.
-            problems.extend(render_fields(tree, pages)[1])
-        return CompileResult(None, sorted_problems(problems))
-    compiled, render_problems = render_stage(tree, pages)
-    return CompileResult(compiled, sorted_problems(render_problems))
+def compile_tree(
+    loaded: LoadedYaml, *, file: str, tree_id: str, pages: Pages, path_limit: int | None = MAX_QUESTIONS_ON_A_PATH
+) -> CompileResult:
+    checked = check_stage(loaded, file=file, tree_id=tree_id, pages=pages, path_limit=path_limit)
+    if checked.problems:
+        return CompileResult(None, sorted_problems(checked.problems))
+    return CompileResult(render_stage(checked.tree, checked.fields))
 
 
-def compile_tree_source(source: bytes, *, file: str, tree_id: str, pages: Pages) -> CompileResult:
-    return compile_tree(load_yaml(source, file), file=file, tree_id=tree_id, pages=pages)
+def compile_tree_source(
+    source: bytes, *, file: str, tree_id: str, pages: Pages, path_limit: int | None = MAX_QUESTIONS_ON_A_PATH
+) -> CompileResult:
+    return compile_tree(load_yaml(source, file), file=file, tree_id=tree_id, pages=pages, path_limit=path_limit)
 
 
 def compile_tree_file(path: Path, *, file: str, pages: Pages) -> CompileResult:

@@ -123,13 +123,25 @@ def postorder_from_start(tree: Tree) -> list[str]:
 
 def longest_question_count(tree: Tree) -> int:
     """The number of questions on the longest path from start: "question 2 of at most N"."""
+    return len(longest_question_path(tree))
+
+
+def longest_question_path(tree: Tree) -> list[str]:
+    """The questions of the longest path from start (the first such path in option order). Linear."""
     questions = tree.questions
     longest: dict[str, int] = {}
+    following: dict[str, str] = {}  # question -> the question after it on its longest path
     for question_id in postorder_from_start(tree):
-        longest[question_id] = 1 + max(
-            (longest.get(option.next, 0) for option in questions[question_id].options), default=0
-        )
-    return longest.get(tree.start, 0)
+        best = 0
+        for option in questions[question_id].options:
+            if longest.get(option.next, 0) > best:
+                best = longest[option.next]
+                following[question_id] = option.next
+        longest[question_id] = 1 + best
+    path = [tree.start] if tree.start in longest else []
+    while path and path[-1] in following:
+        path.append(following[path[-1]])
+    return path
 
 
 def path_counts(tree: Tree) -> dict[str, int]:
@@ -169,3 +181,40 @@ def iter_paths(tree: Tree) -> Iterator[tuple[list[tuple[str, str]], str]]:
             continue
         yield list(answers), option.next
         answers.pop()
+
+
+def verdict_rank_bounds(tree: Tree, rank_of: dict[str, int]) -> dict[str, tuple[int, int]]:
+    """For every question and outcome, the lowest and highest verdict rank a reader can end at
+    from there: {id: (worst, best)}. rank_of maps a verdict id to its rank.
+
+    One iterative depth-first pass with memory, so linear even with 2**60 paths. Parts that are
+    broken elsewhere (an option naming nothing, an outcome without a known verdict, an option
+    going back into a loop) are left out here: their own checks report them.
+    """
+    questions, outcomes = tree.questions, tree.outcomes
+    bounds: dict[str, tuple[int, int]] = {}
+    for outcome in outcomes.values():
+        rank = rank_of.get(outcome.verdict)
+        if rank is not None:
+            bounds[outcome.id] = (rank, rank)
+    state: dict[str, int] = {}
+    for root in questions:
+        if root in state:
+            continue
+        state[root] = _ON_PATH
+        stack = [(root, iter(questions[root].options))]
+        while stack:
+            question_id, options = stack[-1]
+            for option in options:
+                target = option.next
+                if target in questions and target not in state:
+                    state[target] = _ON_PATH
+                    stack.append((target, iter(questions[target].options)))
+                    break
+            else:
+                state[question_id] = _DONE
+                stack.pop()
+                reached = [bounds[option.next] for option in questions[question_id].options if option.next in bounds]
+                if reached:
+                    bounds[question_id] = (min(low for low, _ in reached), max(high for _, high in reached))
+    return bounds

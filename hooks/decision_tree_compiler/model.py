@@ -43,6 +43,8 @@ class Question:
     text: str | None
     help: str | None
     options: list[Option]
+    ranked: str | None
+    """tree_format.STRONGEST_FIRST when the options go from the strongest case to the weakest."""
     source: YamlMapping | None
     parent: YamlMapping
     """The questions: mapping, which knows where this question's id was written."""

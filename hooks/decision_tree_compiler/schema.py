@@ -46,6 +46,13 @@ def _value_schema(field: fmt.Field) -> dict:
             "enumDescriptions": [f"{verdict.label}. {verdict.meaning}" for verdict in VERDICTS.values()],
             "description": field.description,
         }
+    if kind == fmt.RANKING:
+        return {
+            "type": "string",
+            "enum": list(fmt.RANKINGS),
+            "enumDescriptions": list(fmt.RANKINGS.values()),
+            "description": field.description,
+        }
     if kind == fmt.PAGES:
         return {
             "type": "array",

@@ -39,6 +39,7 @@ STRUCTURE_CODES = frozenset(
         "no-outcomes",
         "invalid-page-name",
         "invalid-date",
+        "unknown-ranking",
     }
 )
 """The problems JSON Schema can also see; schema.json must reject a file exactly when one occurs."""
@@ -161,26 +162,6 @@ class _StructureChecker:
                 "invalid-id",
             )
 
-    def group(self, mapping: YamlMapping, key: str, place: str, what: str) -> YamlMapping | None:
-        value = mapping[key]
-        if isinstance(value, YamlMapping):
-            return value
-        if value is None:
-            self.report(
-                mapping.key_position(key),
-                f'"{key}:" of {place} is empty.',
-                f"Add {what}, each as `id:` on its own line with its keys indented below it.",
-                "empty-value",
-            )
-        else:
-            self.report(
-                mapping.value_position(key),
-                f'"{key}:" of {place} should be a group of {what}, each under its id, but it is {describe(value)}.',
-                f"Write each of the {what} as `id:` on its own line, with its keys indented below it.",
-                "wrong-type",
-            )
-        return None
-
     def sequence(self, mapping: YamlMapping, key: str, place: str, example: str) -> YamlSequence | None:
         value = mapping[key]
         if isinstance(value, YamlSequence):
@@ -195,76 +176,126 @@ class _StructureChecker:
         )
         return None
 
+    def date(self, mapping: YamlMapping, field: fmt.Field, place: str, owner: Where) -> str | None:
+        value = self.text(mapping, field, place, owner)
+        if value is None or fmt.DATE_RE.match(value):
+            return value
+        self.report(
+            mapping.value_position(field.key),
+            f'"{field.key}:" is "{value}", which is not a date written as YYYY-MM-DD.',
+            "Write the date like 2025-05-01 (year, month, day).",
+            "invalid-date",
+        )
+        return None
+
+    def verdict(self, mapping: YamlMapping, field: fmt.Field, place: str, owner: Where) -> str | None:
+        value = self.text(mapping, field, place, owner)
+        if value is None or value in VERDICTS:
+            return value
+        # No "did you mean": the closest spelling can mean the opposite ("likely" -> "unlikely").
+        self.report(
+            mapping.value_position(field.key),
+            f'{place} has the verdict "{value}", which is not one of the verdicts.',
+            f"Use one of: {_VERDICT_LIST} (CONTRIBUTING.md says what each means).",
+            "unknown-verdict",
+        )
+        return None
+
+    def ranking(self, mapping: YamlMapping, field: fmt.Field, place: str, owner: Where) -> str | None:
+        value = self.text(mapping, field, place, owner)
+        if value is None or value in fmt.RANKINGS:
+            return value
+        allowed = ", ".join(fmt.RANKINGS)
+        self.report(
+            mapping.value_position(field.key),
+            f'"{field.key}:" of {place} is "{value}", which is not a way of ranking options.',
+            f"Write {allowed}, or remove the line.",
+            "unknown-ranking",
+        )
+        return None
+
+    def pages(self, mapping: YamlMapping, field: fmt.Field, place: str, owner: Where) -> list[str]:
+        key = field.key
+        if key not in mapping:
+            return []
+        if mapping[key] is None:
+            self.report(
+                mapping.key_position(key),
+                f'"{key}:" of {place} is empty.',
+                f'List at least one page, for example [how-insurers-decide.md], or remove "{key}:".',
+                "empty-value",
+            )
+            return []
+        items = self.sequence(mapping, key, place, "[how-insurers-decide.md, if-you-are-denied.md]")
+        pages: list[str] = []
+        for index, page in enumerate(items or ()):
+            if page.__class__ is str and fmt.PAGE_RE.match(page):
+                pages.append(page)
+                continue
+            self.report(
+                items.item_position(index),
+                f'page {index + 1} under "{key}:" of {place} is {_shown(page)}, which is not the file name of a page.',
+                "Write the page's file name under docs/, ending in .md, "
+                "for example how-insurers-decide.md or situations/acne-scars.md.",
+                "invalid-page-name",
+            )
+        return pages
+
+    def options(self, mapping: YamlMapping, field: fmt.Field, place: str, owner: Where) -> list[Option]:
+        key = field.key
+        if key not in mapping:
+            self.missing(field, place, owner)
+            return []
+        items = self.sequence(mapping, key, place, '"- label: Yes" with "next: some-id" below it.')
+        options = [self.option(items, index, place) for index in range(len(items))] if items is not None else []
+        if (items is not None or mapping[key] is None) and len(options) < fmt.MIN_OPTIONS:
+            count = "no options" if not options else "only one option"
+            self.report(
+                mapping.value_position(key) if mapping[key] is not None else mapping.key_position(key),
+                f"{place} has {count}.",
+                f"Give it at least {fmt.MIN_OPTIONS} options, or remove the question and point "
+                "the answers that lead here straight to the next step.",
+                "too-few-options",
+            )
+        return options
+
+    def fields(self, mapping: YamlMapping, object_format: fmt.ObjectFormat, place: str, owner: Where) -> dict:
+        """Every field of the format, read by its key and checked by its kind: {key: value}.
+
+        A missing or wrong optional value reads as None (or an empty list), so the model can
+        still be built and every problem in the file reported in one run."""
+        self.unknown_keys(mapping, object_format, place)
+        return {field.key: _READERS[field.kind](self, mapping, field, place, owner) for field in object_format.fields}
+
     # -- parts of the tree --------------------------------------------------------------------
-    #
-    # Each part first tries a fast path that only recognises a part with nothing wrong (the
-    # usual case, and most of the time on large trees), building exactly what the full check
-    # would. Anything else, however small, takes the full check below it, which explains it.
+
+    def node_mapping(self, group: YamlMapping, node_id: str, kind: str, place: str) -> YamlMapping | None:
+        """The keys of one question or outcome, or None (reported) when it has none."""
+        self.node_id(group, node_id, kind)
+        data = group[node_id]
+        if isinstance(data, YamlMapping):
+            return data
+        needed, allowed = _NODE_KEYS[kind]
+        self.report(
+            group.value_position(node_id) if data is not None else group.key_position(node_id),
+            f"{place} should be a group of keys ({needed}), but it is {describe(data)}.",
+            f'Indent {allowed} on their own lines under "{node_id}:".',
+            "wrong-type" if data is not None else "empty-value",
+        )
+        return None
 
     def question(self, questions: YamlMapping, question_id: str) -> Question:
-        data = questions[question_id]
-        if data.__class__ is YamlMapping and data.keys() <= _QUESTION_KEYS and _ID_MATCH(question_id):
-            text = data.get("text")
-            items = data.get("options")
-            if (
-                _is_text(text)
-                and ("help" not in data or _is_text(data["help"]))
-                and items.__class__ is YamlSequence
-                and len(items) >= fmt.MIN_OPTIONS
-            ):
-                options = [self.option(items, index, question_id) for index in range(len(items))]
-                return Question(question_id, text, data.get("help"), options, data, questions)
-        return self._question(questions, question_id)
-
-    def _question(self, questions: YamlMapping, question_id: str) -> Question:
         place = f'question "{question_id}"'
-        self.node_id(questions, question_id, "question")
-        data = questions[question_id]
+        data = self.node_mapping(questions, question_id, "question", place)
+        if data is None:
+            return Question(question_id, None, None, [], None, None, questions)
+        values = self.fields(data, fmt.QUESTION, place, lambda: questions.key_position(question_id))
+        return Question(
+            question_id, values["text"], values["help"], values["options"], values["ranked"], data, questions
+        )
 
-        def id_position() -> Position:
-            return questions.key_position(question_id)
-
-        if not isinstance(data, YamlMapping):
-            self.report(
-                questions.value_position(question_id) if data is not None else id_position(),
-                f"{place} should be a group of keys (text:, options:), but it is {describe(data)}.",
-                f'Indent text:, help: and options: on their own lines under "{question_id}:".',
-                "wrong-type" if data is not None else "empty-value",
-            )
-            return Question(question_id, None, None, [], None, questions)
-        self.unknown_keys(data, fmt.QUESTION, place)
-        text_field, help_field, options_field = fmt.QUESTION.fields
-        text = self.text(data, text_field, place, id_position)
-        help_text = self.text(data, help_field, place, id_position)
-        options: list[Option] = []
-        if "options" not in data:
-            self.missing(options_field, place, id_position)
-        else:
-            items = self.sequence(data, "options", place, '"- label: Yes" with "next: some-id" below it.')
-            if items is not None:
-                options = [self.option(items, index, question_id) for index in range(len(items))]
-            if (items is not None or data["options"] is None) and len(options) < fmt.MIN_OPTIONS:
-                count = "no options" if not options else "only one option"
-                self.report(
-                    data.value_position("options") if data["options"] is not None else data.key_position("options"),
-                    f"{place} has {count}.",
-                    f"Give it at least {fmt.MIN_OPTIONS} options, or remove the question and point "
-                    "the answers that lead here straight to the next step.",
-                    "too-few-options",
-                )
-        return Question(question_id, text, help_text, options, data, questions)
-
-    def option(self, items: YamlSequence, index: int, question_id: str) -> Option:
-        data = items[index]
-        if data.__class__ is YamlMapping and data.keys() <= _OPTION_KEYS:
-            label = data.get("label")
-            next_id = data.get("next")
-            if _is_text(label) and next_id.__class__ is str and _ID_MATCH(next_id):
-                return Option(index + 1, label, next_id, data, items)
-        return self._option(items, index, question_id)
-
-    def _option(self, items: YamlSequence, index: int, question_id: str) -> Option:
-        place = f'option {index + 1} of question "{question_id}"'
+    def option(self, items: YamlSequence, index: int, question_place: str) -> Option:
+        place = f"option {index + 1} of {question_place}"
         data = items[index]
         if not isinstance(data, YamlMapping):
             self.report(
@@ -274,84 +305,49 @@ class _StructureChecker:
                 "wrong-type" if data is not None else "empty-value",
             )
             return Option(index + 1, None, None, None, items)
-        self.unknown_keys(data, fmt.OPTION, place)
-
-        def position() -> Position:
-            return items.item_position(index)
-
-        label_field, next_field = fmt.OPTION.fields
-        label = self.text(data, label_field, place, position)
-        next_id = self.reference(data, next_field, place, position)
-        return Option(index + 1, label, next_id, data, items)
+        values = self.fields(data, fmt.OPTION, place, lambda: items.item_position(index))
+        return Option(index + 1, values["label"], values["next"], data, items)
 
     def outcome(self, outcomes: YamlMapping, outcome_id: str) -> Outcome:
-        data = outcomes[outcome_id]
-        if data.__class__ is YamlMapping and data.keys() <= _OUTCOME_KEYS and _ID_MATCH(outcome_id):
-            verdict, title, body = data.get("verdict"), data.get("title"), data.get("body")
-            see = data.get("see", ())
-            if (
-                verdict in VERDICTS
-                and _is_text(title)
-                and _is_text(body)
-                and (see == () or see.__class__ is YamlSequence)
-                and all(page.__class__ is str and _PAGE_MATCH(page) for page in see)
-            ):
-                return Outcome(outcome_id, verdict, title, body, list(see), data, outcomes)
-        return self._outcome(outcomes, outcome_id)
-
-    def _outcome(self, outcomes: YamlMapping, outcome_id: str) -> Outcome:
         place = f'outcome "{outcome_id}"'
-        self.node_id(outcomes, outcome_id, "outcome")
-        data = outcomes[outcome_id]
-
-        def id_position() -> Position:
-            return outcomes.key_position(outcome_id)
-
-        if not isinstance(data, YamlMapping):
-            self.report(
-                outcomes.value_position(outcome_id) if data is not None else id_position(),
-                f"{place} should be a group of keys (verdict:, title:, body:), but it is {describe(data)}.",
-                f'Indent verdict:, title:, body: and see: on their own lines under "{outcome_id}:".',
-                "wrong-type" if data is not None else "empty-value",
-            )
+        data = self.node_mapping(outcomes, outcome_id, "outcome", place)
+        if data is None:
             return Outcome(outcome_id, None, None, None, [], None, outcomes)
-        self.unknown_keys(data, fmt.OUTCOME, place)
-        verdict_field, title_field, body_field, _ = fmt.OUTCOME.fields
-        verdict = self.text(data, verdict_field, place, id_position)
-        if verdict is not None and verdict not in VERDICTS:
-            guess = suggest(verdict, VERDICTS)
-            hint = f'Did you mean "{guess}"? ' if guess else ""
+        values = self.fields(data, fmt.OUTCOME, place, lambda: outcomes.key_position(outcome_id))
+        return Outcome(outcome_id, values["verdict"], values["title"], values["body"], values["see"], data, outcomes)
+
+    def group(self, mapping: YamlMapping, field: fmt.Field, place: str, owner: Where) -> YamlMapping | None:
+        """questions: or outcomes: of the tree, as a mapping of ids (None, reported, if it is not one)."""
+        key = field.key
+        kind, what = ("question", "questions") if field.kind == fmt.QUESTIONS else ("outcome", "outcomes")
+        if key not in mapping:
+            self.missing(field, place, owner)
+            return None
+        value = mapping[key]
+        if value is None:
             self.report(
-                data.value_position("verdict"),
-                f'{place} has the verdict "{verdict}", which is not one of the verdicts.',
-                f"{hint}Use one of: {_VERDICT_LIST} (CONTRIBUTING.md says what each means).",
-                "unknown-verdict",
-            )
-            verdict = None
-        title = self.text(data, title_field, place, id_position)
-        body = self.text(data, body_field, place, id_position)
-        see: list[str] = []
-        if "see" in data and data["see"] is None:
-            self.report(
-                data.key_position("see"),
-                f'"see:" of {place} is empty.',
-                "List at least one page, for example [how-insurers-decide.md], or remove \"see:\".",
+                mapping.key_position(key),
+                f'"{key}:" of {place} is empty.',
+                f"Add {what}, each as `id:` on its own line with its keys indented below it.",
                 "empty-value",
             )
-        elif "see" in data:
-            pages = self.sequence(data, "see", place, "[how-insurers-decide.md, if-you-are-denied.md]")
-            for index, page in enumerate(pages or ()):
-                if page.__class__ is str and fmt.PAGE_RE.match(page):
-                    see.append(page)
-                    continue
-                self.report(
-                    pages.item_position(index),
-                    f'page {index + 1} under "see:" of {place} is {_shown(page)}, which is not the file name of a page.',
-                    "Write the page's file name under docs/, ending in .md, "
-                    "for example how-insurers-decide.md or situations/acne-scars.md.",
-                    "invalid-page-name",
-                )
-        return Outcome(outcome_id, verdict, title, body, see, data, outcomes)
+            return None
+        if not isinstance(value, YamlMapping):
+            self.report(
+                mapping.value_position(key),
+                f'"{key}:" of {place} should be a group of {what}, each under its id, but it is {describe(value)}.',
+                f"Write each of the {what} as `id:` on its own line, with its keys indented below it.",
+                "wrong-type",
+            )
+            return None
+        if not value:
+            self.report(
+                mapping.value_position(key),
+                f'"{key}:" has no {what}.',
+                f'Add at least one {kind} under "{key}:".',
+                f"no-{what}",
+            )
+        return value
 
     def tree(self, root, tree_id: str, source_text: str) -> Tree | None:
         if not isinstance(root, YamlMapping):
@@ -362,53 +358,19 @@ class _StructureChecker:
                 "not-a-mapping",
             )
             return None
-        place = "the tree"
-        self.unknown_keys(root, fmt.TREE, place)
-        fields = {field.key: field for field in fmt.TREE.fields}
-        title = self.text(root, fields["title"], place, _start_of_file)
-        description = self.text(root, fields["description"], place, _start_of_file)
-        intro = self.text(root, fields["intro"], place, _start_of_file)
-        last_reviewed = self.text(root, fields["last_reviewed"], place, _start_of_file)
-        if last_reviewed is not None and not fmt.DATE_RE.match(last_reviewed):
-            self.report(
-                root.value_position("last_reviewed"),
-                f'"last_reviewed:" is "{last_reviewed}", which is not a date written as YYYY-MM-DD.',
-                "Write the date like 2025-05-01 (year, month, day).",
-                "invalid-date",
-            )
-            last_reviewed = None
-        start = self.reference(root, fields["start"], place, _start_of_file)
-
-        questions: dict[str, Question] = {}
-        outcomes: dict[str, Outcome] = {}
-        for key, kind, what in (("questions", "question", "questions"), ("outcomes", "outcome", "outcomes")):
-            if key not in root:
-                self.missing(fields[key], place, _start_of_file)
-                continue
-            group = self.group(root, key, place, what)
-            if group is None:
-                continue
-            if not group:
-                self.report(
-                    root.value_position(key),
-                    f'"{key}:" has no {what}.',
-                    f'Add at least one {kind} under "{key}:".',
-                    f"no-{what}",
-                )
-            if kind == "question":
-                questions = {question_id: self.question(group, question_id) for question_id in group}
-            else:
-                outcomes = {outcome_id: self.outcome(group, outcome_id) for outcome_id in group}
-
-        self.report_bad_references(list(questions) + list(outcomes))
+        values = self.fields(root, fmt.TREE, "the tree", _start_of_file)
+        questions_group, outcomes_group = values["questions"], values["outcomes"]
+        questions = {question_id: self.question(questions_group, question_id) for question_id in questions_group or ()}
+        outcomes = {outcome_id: self.outcome(outcomes_group, outcome_id) for outcome_id in outcomes_group or ()}
+        self.report_bad_references([node_id for node_id in (*questions, *outcomes) if fmt.ID_RE.match(node_id)])
         return Tree(
             id=tree_id,
             file=self.file,
-            title=title,
-            description=description,
-            last_reviewed=last_reviewed,
-            intro=intro,
-            start=start,
+            title=values["title"],
+            description=values["description"],
+            last_reviewed=values["last_reviewed"],
+            intro=values["intro"],
+            start=values["start"],
             questions=questions,
             outcomes=outcomes,
             root=root,
@@ -416,16 +378,26 @@ class _StructureChecker:
         )
 
 
-_QUESTION_KEYS = fmt.QUESTION.keys
-_OPTION_KEYS = fmt.OPTION.keys
-_OUTCOME_KEYS = fmt.OUTCOME.keys
-_ID_MATCH = fmt.ID_RE.match
-_PAGE_MATCH = fmt.PAGE_RE.match
+_READERS: dict[str, Callable] = {
+    fmt.TEXT: _StructureChecker.text,
+    fmt.MARKDOWN: _StructureChecker.text,
+    fmt.ID: _StructureChecker.reference,
+    fmt.DATE: _StructureChecker.date,
+    fmt.VERDICT: _StructureChecker.verdict,
+    fmt.RANKING: _StructureChecker.ranking,
+    fmt.PAGES: _StructureChecker.pages,
+    fmt.OPTIONS: _StructureChecker.options,
+    fmt.QUESTIONS: _StructureChecker.group,
+    fmt.OUTCOMES: _StructureChecker.group,
+}
+"""How each kind of value in tree_format.py is read and checked (schema.py has its JSON Schema twin)."""
 
 
-def _is_text(value) -> bool:
-    """Text that is not empty or only spaces: what every TEXT and MARKDOWN field needs."""
-    return value.__class__ is str and value != "" and not value.isspace()
+_NODE_KEYS = {
+    # kind: (the keys it needs, every key it may have), as messages show them
+    "question": ("text:, options:", "text:, help: and options:"),
+    "outcome": ("verdict:, title:, body:", "verdict:, title:, body: and see:"),
+}
 
 
 def _start_of_file() -> Position:

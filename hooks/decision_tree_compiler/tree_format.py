@@ -18,6 +18,9 @@ DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 PAGE_PATTERN = r"^[A-Za-z0-9_-][A-Za-z0-9_./-]*\.md(?:#[A-Za-z0-9_-]+)?$"
 """A page's file name under docs/ (for example situations/acne-scars.md), optionally with #anchor."""
 MIN_OPTIONS = 2
+MAX_QUESTIONS_ON_A_PATH = 10
+"""A reader should never have to answer more questions than this before seeing an outcome: past
+about ten questions people give up on a check like this. The check reports a longer path."""
 
 ID_RE = re.compile(ID_PATTERN)
 DATE_RE = re.compile(DATE_PATTERN)
@@ -33,6 +36,14 @@ VERDICT = "verdict"
 QUESTIONS = "questions"  # mapping id -> question
 OUTCOMES = "outcomes"  # mapping id -> outcome
 OPTIONS = "options"  # list of options
+RANKING = "ranking"  # how a question's options are ordered: one of RANKINGS
+
+STRONGEST_FIRST = "strongest-first"
+RANKINGS = {
+    STRONGEST_FIRST: "The options go from the strongest case for coverage to the weakest. The check then "
+    "makes sure that a stronger answer never leads to a worse verdict than a weaker one.",
+}
+"""The values `ranked:` accepts, each with what it means (hover help in editors)."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +106,10 @@ QUESTION = ObjectFormat(
         Field("options", OPTIONS, True, "the answers a reader can choose, as a list",
               f"The answers a reader can choose, in the order they are shown: at least {MIN_OPTIONS}, "
               "each a `- label:` with its `next:`."),
+        Field("ranked", RANKING, False, f"{STRONGEST_FIRST} (the only value)",
+              f"Optional. Write `ranked: {STRONGEST_FIRST}` when the options go from the strongest case "
+              "for coverage to the weakest (for example: documented, not yet documented, no problem). "
+              "The check then makes sure a stronger answer never leads to a worse verdict."),
     ),
 )
 

@@ -20,6 +20,9 @@ class Verdict:
     """Dark enough for 4.5:1 contrast as text on white; the page's stylesheet picks dark-mode variants."""
     meaning: str
     """For writers: when to choose this verdict (editor hover help and CONTRIBUTING.md)."""
+    rank: int
+    """How good the news is for the reader: higher means insurance is more likely to pay. Used by
+    the check of `ranked: strongest-first` questions (a stronger answer never gets a lower rank)."""
 
 
 VERDICTS: dict[str, Verdict] = {
@@ -32,6 +35,7 @@ VERDICTS: dict[str, Verdict] = {
             colour="#b3261e",
             meaning="Insurance almost certainly will not pay: the treatment is cosmetic, "
             "experimental, or excluded by the plan or by law.",
+            rank=0,
         ),
         Verdict(
             id="possible",
@@ -40,6 +44,7 @@ VERDICTS: dict[str, Verdict] = {
             colour="#146c43",
             meaning="Insurance might pay if the reader's doctor documents a medical need "
             "that meets the insurer's own policy.",
+            rank=2,
         ),
         Verdict(
             id="ask-first",
@@ -48,6 +53,7 @@ VERDICTS: dict[str, Verdict] = {
             colour="#0b57d0",
             meaning="The reader should get prior authorization or a written predetermination "
             "before treatment, and keep the reference number.",
+            rank=3,
         ),
         Verdict(
             id="alternatives",
@@ -56,6 +62,7 @@ VERDICTS: dict[str, Verdict] = {
             colour="#7a4a00",
             meaning="Microneedling itself is unlikely to be paid for, but a different "
             "treatment for the same problem may be covered.",
+            rank=1,
         ),
     )
 }

@@ -8,19 +8,15 @@ what is walked.
 from __future__ import annotations
 
 import functools
-import sys
 from pathlib import Path
 
+from decision_tree_compiler.compiler import compile_tree_file, page_src_uri
+from decision_tree_compiler.graph import iter_paths
+from decision_tree_compiler.pages import DocsFolder
+from decision_tree_compiler.verdicts import VERDICTS
 from playwright.sync_api import expect
 
 PROJECT = Path(__file__).resolve().parents[2]
-if str(PROJECT / "hooks") not in sys.path:  # the compiler is imported as the build hook imports it
-    sys.path.insert(0, str(PROJECT / "hooks"))
-
-from decision_tree_compiler.compiler import compile_tree_file, page_src_uri  # noqa: E402
-from decision_tree_compiler.graph import iter_paths  # noqa: E402
-from decision_tree_compiler.pages import DocsFolder  # noqa: E402
-from decision_tree_compiler.verdicts import VERDICTS  # noqa: E402
 
 TREE_ID = "coverage"
 TREE_PAGE = f"decision-tree/{TREE_ID}/"

@@ -198,7 +198,18 @@ STRUCTURE_EXAMPLES = [
         "unknown-verdict",
         "posible",
         'outcome "scar" has the verdict "posible", which is not one of the verdicts.',
-        'Did you mean "possible"? Use one of: unlikely, possible, ask-first, alternatives',
+        "Use one of: unlikely, possible, ask-first, alternatives",
+    ),
+    _example(
+        # The closest spelling would be "unlikely", the opposite: never suggest, list them all.
+        "verdict with no close allowed meaning",
+        "verdict: possible",
+        "verdict: likely",
+        "unknown-verdict",
+        "likely",
+        'outcome "scar" has the verdict "likely", which is not one of the verdicts.',
+        "Use one of: unlikely, possible, ask-first, alternatives",
+        occurrence=3,  # after the two "unlikely" verdicts above it
     ),
     _example(
         "missing verdict",
@@ -240,6 +251,15 @@ STRUCTURE_EXAMPLES = [
         "invalid-date",
         "May 2025",
         '"last_reviewed:" is "May 2025", which is not a date written as YYYY-MM-DD.',
+    ),
+    _example(
+        "ranked with an unknown value",
+        "    help: Pick **one**.\n",
+        "    help: Pick **one**.\n    ranked: yes\n",
+        "unknown-ranking",
+        "yes\n",
+        '"ranked:" of question "reason" is "yes", which is not a way of ranking options.',
+        "Write strongest-first, or remove the line.",
     ),
 ]
 
@@ -347,6 +367,16 @@ TREE_EXAMPLES = [
         "impossible-date",
         "2025-02-30",
         '"last_reviewed:" is 2025-02-30, which is not a real date.',
+    ),
+    _example(
+        "weaker answer of a ranked question gets a better verdict",
+        "    help: Pick **one**.\n",
+        "    help: Pick **one**.\n    ranked: strongest-first\n",
+        "rank-order",
+        "label: Scar",
+        'option 2 of question "reason" ("Scar") can end with the verdict "possible", better than anything '
+        'option 1 ("Looks") can reach (at best "unlikely").',
+        "List the options from the strongest case to the weakest",
     ),
 ]
 

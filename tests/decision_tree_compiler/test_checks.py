@@ -9,7 +9,7 @@ from decision_tree_compiler.structure import STRUCTURE_CODES, read_tree
 from decision_tree_compiler.yaml_source import load_yaml
 
 from .examples import TREE_EXAMPLES
-from .helpers import BASE_TREE, FILE, FakePages, assert_problem, changed, codes, compile_text, locate
+from .helpers import BASE_TREE, FILE, FakePages, assert_problem, changed, codes, compile_text, locate, the_problem
 
 
 @pytest.mark.parametrize("example", TREE_EXAMPLES, ids=str)
@@ -87,3 +87,83 @@ def test_check_tree_reports_nothing_for_a_good_tree():
     tree, problems = read_tree(loaded, FILE, "test")
     assert problems == []
     assert check_tree(tree, FakePages()) == []
+
+
+RANKED_TREE = """\
+title: Ranked
+start: case
+questions:
+  case:
+    text: How strong is your case?
+    ranked: strongest-first
+    options:
+      - label: Documented
+        next: plan
+      - label: Not documented yet
+        next: get-documented
+      - label: Looks only
+        next: cosmetic
+  plan:
+    text: Does your plan exclude it?
+    options:
+      - label: No
+        next: ask
+      - label: Yes
+        next: cosmetic
+outcomes:
+  ask:
+    verdict: ask-first
+    title: Ask
+    body: Ask.
+  get-documented:
+    verdict: VERDICT
+    title: Document it
+    body: Document it.
+  cosmetic:
+    verdict: unlikely
+    title: Cosmetic
+    body: Cosmetic.
+"""
+
+
+def test_a_ranked_question_compares_the_worst_verdicts_too():
+    """"Documented" can still end at "unlikely" (a plan exclusion), so "not documented yet" must
+    not promise anything better than that: it asks no question about the exclusion."""
+    result = compile_text(RANKED_TREE.replace("VERDICT", "possible"))
+    problem = the_problem(result, "rank-order")
+    assert (problem.line, problem.column) == tuple(locate(RANKED_TREE, "label: Not documented yet"))
+    assert (
+        'option 2 of question "case" ("Not documented yet") never ends worse than "possible", '
+        'while option 1 ("Documented") can end with "unlikely".'
+    ) in str(problem)
+
+
+def test_a_ranked_question_in_order_passes():
+    assert compile_text(RANKED_TREE.replace("VERDICT", "unlikely")).ok
+
+
+def test_without_ranked_the_order_of_verdicts_is_not_checked():
+    assert compile_text(RANKED_TREE.replace("VERDICT", "possible").replace("    ranked: strongest-first\n", "")).ok
+
+
+def chain_of_questions(count: int) -> str:
+    """A tree whose one long path asks `count` questions (each has a way out to "done")."""
+    lines = ["title: Long", "start: q1", "questions:"]
+    for number in range(1, count + 1):
+        after = f"q{number + 1}" if number < count else "done"
+        lines += [f"  q{number}:", "    text: Next?", "    options:",
+                  f"      - label: On\n        next: {after}", "      - label: Stop\n        next: done"]
+    lines += ["outcomes:", "  done:", "    verdict: unlikely", "    title: Done", "    body: Done."]
+    return "\n".join(lines) + "\n"
+
+
+def test_the_longest_path_may_ask_the_limit_and_no_more():
+    from decision_tree_compiler.tree_format import MAX_QUESTIONS_ON_A_PATH as limit
+
+    assert compile_text(chain_of_questions(limit)).ok
+    text = chain_of_questions(limit + 1)
+    result = compile_text(text)
+    problem = the_problem(result, "path-too-long")
+    assert (problem.line, problem.column) == tuple(locate(text, f"q{limit + 1}:"))
+    assert f'question "q{limit + 1}" is question {limit + 1} on the path q1 → q2 → ' in str(problem)
+    assert f"a reader would answer {limit + 1} questions before seeing an outcome, and the most a tree may ask is {limit}." in str(problem)

@@ -1,4 +1,4 @@
-"""The command line a writer runs: `python -m decision_tree_compiler check | paths | schema`."""
+"""The command line: `python -m decision_tree_compiler check | paths | changed-paths | schema`."""
 
 from __future__ import annotations
 
@@ -33,7 +33,9 @@ def project(tmp_path) -> Path:
 def test_check_passes_on_the_real_trees_with_a_one_line_summary():
     result = run("check")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith("OK: decision_tree/coverage.yml: ")
+    assert result.stdout.startswith("OK: ")
+    for tree_file in sorted((PROJECT / "decision_tree").glob("*.yml")):
+        assert f"decision_tree/{tree_file.name}: " in result.stdout
     assert "Every path ends in an outcome with a verdict." in result.stdout
 
 
@@ -58,29 +60,51 @@ def test_check_accepts_file_arguments_and_never_shows_a_traceback(tmp_path):
     assert "Traceback" not in result.stdout + result.stderr
 
 
-def test_paths_writes_the_table_and_check_flags_it_when_stale(project):
-    stale = run("--root", str(project), "paths", "--check")
-    assert stale.returncode == 1
-    assert "Out of date: decision_tree/small.paths.md" in stale.stdout
-    assert "Run: python3 dev.py paths" in stale.stdout
-    assert "Note: decision_tree/small.paths.md is out of date" in run("--root", str(project), "check").stdout
-
-    written = run("--root", str(project), "paths")
-    assert written.returncode == 0 and "Updated: decision_tree/small.paths.md." in written.stdout
-    assert (project / "decision_tree" / "small.paths.md").read_text(encoding="utf-8").count("\n- ") == 3
-    assert run("--root", str(project), "paths", "--check").returncode == 0
-
-    tree = project / "decision_tree" / "small.yml"
-    tree.write_text(changed("next: medicare", "next: looks", BASE_TREE + "  extra:\n    verdict: unlikely\n    title: X\n    body: Y.\n"))
-    assert run("--root", str(project), "paths", "--check").returncode == 1
+def test_paths_prints_every_path_or_writes_a_file(project, tmp_path):
+    printed = run("--root", str(project), "paths")
+    assert printed.returncode == 0
+    assert printed.stdout.startswith("# Every path through “Test tree” (small.yml)")
+    assert printed.stdout.count("\n- ") == 3
+    output = tmp_path / "paths.md"
+    written = run("--root", str(project), "paths", "--output", str(output))
+    assert written.returncode == 0 and output.read_text(encoding="utf-8") == printed.stdout
+    assert not list((project / "decision_tree").glob("*.md"))  # nothing to commit
 
 
 def test_paths_refuses_a_broken_tree(project):
     (project / "decision_tree" / "small.yml").write_text(changed("next: scar\n", "next: nowhere\n"), encoding="utf-8")
     result = run("--root", str(project), "paths")
     assert result.returncode == 1
-    assert "Path tables are written only for trees without problems." in result.stdout
-    assert not (project / "decision_tree" / "small.paths.md").exists()
+    assert "Paths are listed only for trees without problems." in result.stdout
+
+
+def _git(project: Path, *arguments: str) -> None:
+    subprocess.run(["git", "-C", str(project), *arguments], check=True, capture_output=True,
+                   env=dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
+                            GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org"))
+
+
+def test_changed_paths_compares_the_working_tree_with_a_git_ref(project):
+    _git(project, "init", "-q", "-b", "main")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-q", "-m", "base")
+    tree = project / "decision_tree" / "small.yml"
+    tree.write_text(changed("verdict: possible", "verdict: ask-first"), encoding="utf-8")
+    (project / "decision_tree" / "second.yml").write_text(BASE_TREE, encoding="utf-8")
+    result = run("--root", str(project), "changed-paths", "main")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("## Decision tree paths: what this change does (compared with main)")
+    assert "### `decision_tree/second.yml`\n\nNew tree: 0 paths before, 3 after." in result.stdout
+    small = result.stdout.split("### `decision_tree/small.yml`")[1]
+    assert "- coverage: Job plan → reason: Scar: **scar** (possible) → **scar** (ask-first)" in small
+    assert small.count("\n- ") == 1
+
+
+def test_changed_paths_explains_an_unknown_ref(project):
+    _git(project, "init", "-q")
+    result = run("--root", str(project), "changed-paths", "origin/nowhere")
+    assert result.returncode == 2
+    assert '"origin/nowhere" is not a commit git knows here.' in result.stdout
 
 
 def test_schema_check_passes_for_the_committed_schema():

@@ -9,6 +9,7 @@ from decision_tree_compiler.graph import (
     longest_question_count,
     path_counts,
     reachable_from,
+    verdict_rank_bounds,
 )
 from decision_tree_compiler.structure import read_tree
 from decision_tree_compiler.yaml_source import load_yaml
@@ -76,3 +77,25 @@ def test_small_layered_graph_counts_match_the_listing():
     listed = list(iter_paths(tree))
     assert len(listed) == sum(path_counts(tree).values()) == 2**5
     assert all(len(answers) == 5 for answers, _ in listed)
+
+
+RANKS = {"unlikely": 0, "alternatives": 1, "possible": 2, "ask-first": 3}
+
+
+def test_rank_bounds_are_the_worst_and_best_verdict_reachable_from_each_node():
+    bounds = verdict_rank_bounds(tree_of(), RANKS)
+    assert bounds["looks"] == (0, 0) and bounds["scar"] == (2, 2)
+    assert bounds["reason"] == (0, 2)  # looks or scar
+    assert bounds["coverage"] == (0, 2)
+
+
+def test_rank_bounds_stay_linear_on_two_to_the_sixty_paths():
+    bounds = verdict_rank_bounds(tree_of(layered(60)), RANKS)
+    assert bounds["l0a"] == (0, 0)
+
+
+def test_rank_bounds_leave_out_broken_parts():
+    tree = tree_of(changed("next: scar\n", "next: nowhere\n"))
+    assert verdict_rank_bounds(tree, RANKS)["reason"] == (0, 0)  # only "looks" counts
+    looping = tree_of(changed("next: looks", "next: coverage"))
+    assert verdict_rank_bounds(looping, RANKS)["reason"] == (2, 2)

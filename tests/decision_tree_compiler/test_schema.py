@@ -50,9 +50,13 @@ def test_schema_keys_are_the_tree_format_keys():
     assert schema["$defs"]["outcome"]["properties"]["verdict"]["enum"] == list(VERDICTS)
 
 
-def test_tree_files_point_editors_at_the_schema():
-    for tree_file in sorted((PROJECT / "decision_tree").glob("*.yml")):
-        assert tree_file.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=schema.json\n")
+def test_editors_apply_the_schema_to_every_tree_file_without_a_line_in_it():
+    """VS Code (and github.dev) with the recommended YAML extension read these settings: every
+    file in decision_tree/ gets hover help and red underlines, including a brand-new one."""
+    settings = json.loads((PROJECT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.schemas"] == {"./decision_tree/schema.json": "decision_tree/*.yml"}
+    recommended = json.loads((PROJECT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))["recommendations"]
+    assert "redhat.vscode-yaml" in recommended
 
 
 def _agreement(text: str, tree_id: str = "test") -> tuple[bool, bool]:

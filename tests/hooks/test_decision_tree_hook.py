@@ -59,9 +59,6 @@ def test_the_edit_link_opens_the_yaml_file(built_site):
 
 def test_the_compiled_html_reaches_the_page_unchanged(built_site):
     """Python-Markdown must pass the raw HTML block through untouched."""
-    import sys
-
-    sys.path.insert(0, str(PROJECT_ROOT / "hooks"))
     from decision_tree_compiler.compiler import compile_tree_file, page_src_uri
     from decision_tree_compiler.pages import DocsFolder
 
@@ -154,9 +151,6 @@ def test_a_second_tree_file_gives_a_second_page(two_tree_site):
 
 
 def _hook_module():
-    import sys
-
-    sys.path.insert(0, str(PROJECT_ROOT / "hooks"))
     spec = importlib.util.spec_from_file_location("decision_tree_hook", PROJECT_ROOT / "hooks" / "decision_tree_hook.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
