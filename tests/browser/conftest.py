@@ -59,20 +59,29 @@ class PageWatch:
 
 
 @pytest.fixture
-def new_page(browser, site_server):
-    """Factory: a fresh browser context and page, with a PageWatch attached."""
+def new_page_for(browser):
+    """Factory: a fresh browser context and page for the site at base_url, with a PageWatch."""
     contexts = []
-    origin = site_server.rstrip("/")
 
-    def make(**context_options):
+    def make(base_url: str, **context_options):
         context = browser.new_context(**context_options)
         contexts.append(context)
         page = context.new_page()
-        return page, PageWatch(page, origin)
+        return page, PageWatch(page, base_url.rstrip("/"))
 
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def new_page(new_page_for, site_server):
+    """Factory: a fresh browser context and page for the real site, with a PageWatch attached."""
+
+    def make(**context_options):
+        return new_page_for(site_server, **context_options)
+
+    return make
 
 
 @pytest.fixture(scope="session")

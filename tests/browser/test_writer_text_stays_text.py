@@ -99,9 +99,9 @@ def hostile_site(tmp_path_factory):
 
 
 @pytest.fixture
-def open_page(hostile_site, new_page):
+def open_page(hostile_site, new_page_for):
     """Open an address of the hostile site, policy removed, with pwned() recording any tag that runs."""
-    page, watch = new_page()
+    page, watch = new_page_for(hostile_site.url)
     without_content_security_policy(page)
     page.add_init_script("window.pwnedBy = []; window.pwned = (tag) => window.pwnedBy.push(tag);")
 

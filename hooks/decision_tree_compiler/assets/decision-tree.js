@@ -35,6 +35,11 @@
     return count + " " + word + (count === 1 ? "" : "s");
   }
 
+  // The page's ids, as html_ids.py makes them: "<tree>--<node>" and so on. Heading ids never
+  // contain "--", and neither do tree or node ids, so none of these can be a heading's id.
+  function sectionId(tree, node) { return tree.id + "--" + node; }
+  function mapCardId(tree, node) { return tree.id + "--" + node + "--map"; }
+
   /* ---- state <-> address ---------------------------------------------------------------- */
 
   // Maps, not the parsed objects, so that an id like "constructor" never finds a prototype.
@@ -80,9 +85,9 @@
       }
       return path;
     }
-    // "#tree-node" is the address of a node without JavaScript: go there the shortest way.
-    var target = hash.slice(prefix.length + 1);
-    if (hash.indexOf(prefix + "-") === 0 && tree.shortest.has(target)) return tree.shortest.get(target);
+    // "#tree--node" is the address of a node without JavaScript: go there the shortest way.
+    var target = hash.slice(prefix.length + 2);
+    if (hash.indexOf(prefix + "--") === 0 && tree.shortest.has(target)) return tree.shortest.get(target);
     return null;
   }
 
@@ -113,7 +118,7 @@
     tree.nodes = nodes;
 
     var question = tree.questions.get(current);
-    var section = document.getElementById(tree.id + "-" + current);
+    var section = document.getElementById(sectionId(tree, current));
     tree.root.querySelectorAll(".dt-node.dt-current").forEach(function (element) {
       element.classList.remove("dt-current");
     });
@@ -182,7 +187,7 @@
       link.href = urlFor(tree, tree.shortest.get(link.dataset.node));
     });
     tree.linked = tree.nodes.map(function (node, step) {
-      var card = document.getElementById(tree.id + "--map-" + node);
+      var card = document.getElementById(mapCardId(tree, node));
       var link = card.querySelector(".dt-map-name");
       link.href = urlFor(tree, tree.path.slice(0, step));
       card.classList.add("dt-on-path");
@@ -282,7 +287,7 @@
 
     tree.answers = make("section", "dt-answers");
     tree.answersTitle = tree.answers.appendChild(make("h2"));
-    tree.answersTitle.id = tree.id + "--answers-title";
+    tree.answersTitle.id = tree.id + "--answers_title"; // "_": never part of a node id
     tree.answers.setAttribute("aria-labelledby", tree.answersTitle.id);
     tree.answers.appendChild(make("ol"));
     root.insertBefore(tree.answers, after);
@@ -303,7 +308,7 @@
     if (path !== null) tidyAddress(tree);
   }
 
-  // Write the address the way this script does, e.g. after a stale link or "#tree-node".
+  // Write the address the way this script does, e.g. after a stale link or "#tree--node".
   function tidyAddress(tree) {
     var url = urlFor(tree, tree.path);
     if (url !== location.pathname + location.search + location.hash) history.replaceState(history.state, "", url);
