@@ -22,7 +22,7 @@ from .compiler import CompileResult, compile_tree_file, page_src_uri
 from .graph import path_counts
 from .pages import DocsFolder
 from .path_table import path_table_text
-from .problems import format_problems, summary_line
+from .problems import format_problems, github_annotation, github_annotations_wanted, summary_line
 from .schema import SCHEMA_COMMAND, schema_file, schema_text
 from .structure import read_tree
 from .yaml_source import load_yaml
@@ -59,7 +59,10 @@ def _report_problems(results: dict[Path, CompileResult]) -> bool:
     problems = [problem for result in results.values() for problem in result.problems]
     if problems:
         print(format_problems(problems))
+        print()
         print(summary_line(problems))
+        if github_annotations_wanted():
+            print("\n".join(github_annotation(problem) for problem in problems))
     return bool(problems)
 
 

@@ -22,7 +22,7 @@ from .checks import check_tree, promise_problem
 from .gc_pause import gc_paused
 from .model import Tree
 from .pages import Pages
-from .problems import Problem, sorted_problems
+from .problems import Problem, sorted_problems, with_source
 from .render_html import PageContext, page_context, render_tree_html
 from .rendered_fields import RenderedFields, render_fields
 from .structure import read_tree
@@ -110,7 +110,7 @@ def compile_tree(
 ) -> CompileResult:
     checked = check_stage(loaded, file=file, tree_id=tree_id, pages=pages, path_limit=path_limit)
     if checked.problems:
-        return CompileResult(None, sorted_problems(checked.problems))
+        return CompileResult(None, sorted_problems(with_source(checked.problems, loaded.text)))
     return CompileResult(render_stage(checked.tree, checked.fields))
 
 

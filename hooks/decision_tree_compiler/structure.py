@@ -12,7 +12,10 @@ tree-level checks can still run and all problems are reported together.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import json
+import re
 from typing import Callable
 
 from . import tree_format as fmt
@@ -42,6 +45,7 @@ STRUCTURE_CODES = frozenset(
         "unknown-ranking",
     }
 )
+"""Also outside JSON Schema's sight: comment-in-text (YAML drops comments before any validator sees them)."""
 """The problems JSON Schema can also see; schema.json must reject a file exactly when one occurs."""
 
 _VERDICT_LIST = ", ".join(VERDICTS)
@@ -70,11 +74,20 @@ def suggest_id(word: str) -> str:
     return "-".join(parts) or "my-id"
 
 
+_TEXT_THEN_COMMENT = re.compile(r"\S[ \t]+#")
+_TEXT_KINDS = (fmt.TEXT, fmt.MARKDOWN)  # a comment after an id or a verdict loses nothing
+
+
 class _StructureChecker:
-    def __init__(self, file: str):
+    def __init__(self, file: str, source_text: str = ""):
         self.file = file
         self.problems: list[Problem] = []
         self.bad_references: list[tuple[str, str, Position, str]] = []
+        self.source_lines = source_text.split("\n")
+        # Lines where a comment follows some text: only there can a comment cut a text short.
+        self.comment_lines = {
+            number for number, line in enumerate(self.source_lines) if "#" in line and _TEXT_THEN_COMMENT.search(line)
+        }
 
     def report(self, position: Position, message: str, fix: str, code: str) -> None:
         self.problems.append(problem_at(self.file, position, message, fix, code))
@@ -112,6 +125,8 @@ class _StructureChecker:
             return None
         value = mapping[key]
         if value.__class__ is str and value and not value.isspace():
+            if self.comment_lines and field.kind in _TEXT_KINDS:
+                self.comment_cut(mapping, key)
             return value
         if value is None or value.__class__ is str:
             self.report(
@@ -128,6 +143,28 @@ class _StructureChecker:
                 "wrong-type",
             )
         return None
+
+    def comment_cut(self, mapping: YamlMapping, key: str) -> None:
+        """`label: Not sure #ask HR` is the text "Not sure": YAML reads " #" as a comment."""
+        node = mapping.value_node(key)
+        end = node.end_mark
+        if node.style or end.line not in self.comment_lines:
+            return  # quoted and block texts keep their # signs
+        rest = self.source_lines[end.line][end.column :]
+        if not rest[:1].isspace() or not rest.lstrip().startswith("#"):
+            return
+        comment = rest.strip()
+        column = end.column + rest.index("#")
+        problem = problem_at(
+            self.file,
+            Position(end.line + 1, column + 1),
+            f'the text of "{key}:" stops before "{comment}": YAML reads a space followed by # as the start '
+            "of a comment, so that part is left out of the text.",
+            f"Put the whole text in double quotes: {key}: "
+            f"{json.dumps(node.value + rest[: len(rest) - len(rest.lstrip())] + comment, ensure_ascii=False)}",
+            "comment-in-text",
+        )
+        self.problems.append(dataclasses.replace(problem, length=len(comment)))
 
     def reference(self, mapping: YamlMapping, field: fmt.Field, place: str, owner: Where) -> str | None:
         """An ID value that names a question or outcome (start:, next:)."""
@@ -410,6 +447,6 @@ def _shown(value) -> str:
 
 def read_tree(loaded: LoadedYaml, file: str, tree_id: str) -> tuple[Tree | None, list[Problem]]:
     """Check the structure of a loaded file and build its model (None if there is no usable tree)."""
-    checker = _StructureChecker(file)
+    checker = _StructureChecker(file, loaded.text)
     tree = checker.tree(loaded.data, tree_id, loaded.text)
     return tree, checker.problems

@@ -22,12 +22,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import dataclasses
+import json
+
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .gc_pause import gc_paused
 from .problems import START_OF_FILE, Position, Problem, position_of_mark, problem_at
-from .yaml_errors import not_utf8_problem, reader_problem, syntax_problems
+from .yaml_errors import diagnose, not_utf8_problem, reader_problem, tab_problems
 
 try:  # libyaml is part of the pinned PyYAML wheels; the pure-Python parser is a slow fallback.
     from yaml._yaml import CParser as _Parser
@@ -195,19 +198,15 @@ def load_yaml(data: bytes, file: str) -> LoadedYaml:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        return LoadedYaml(None, [not_utf8_problem(data, error, file)])
+        # The text as well as it decodes, so that the message can show the line.
+        return LoadedYaml(None, [not_utf8_problem(data, error, file)], data.decode("utf-8", errors="replace"))
 
     try:
-        composer = _Composer(data)
-        try:
-            root = composer.get_single_node()
-        finally:
-            if LIBYAML:
-                composer.dispose()
+        root = _compose(data)
     except yaml.MarkedYAMLError as error:
-        return LoadedYaml(None, syntax_problems(data, error, file))
+        return LoadedYaml(None, _syntax_problems(data, text, error, file), text)
     except yaml.reader.ReaderError as error:
-        return LoadedYaml(None, [reader_problem(data, error, file)])
+        return LoadedYaml(None, [reader_problem(data, error, file)], text)
     except yaml.YAMLError as error:  # pragma: no cover - every libyaml error is one of the above
         return LoadedYaml(
             None, [problem_at(file, START_OF_FILE, f"the file is not valid YAML ({error}).", "Fix the YAML.", "yaml-syntax")]
@@ -227,7 +226,7 @@ def load_yaml(data: bytes, file: str) -> LoadedYaml:
             ],
         )
 
-    value, uses_aliases = _build(root, file, problems)
+    value, uses_aliases = _build(root, file, problems, text)
     if uses_aliases:
         alias_problem = _check_alias_expansion(root, file)
         if alias_problem is not None:
@@ -235,20 +234,81 @@ def load_yaml(data: bytes, file: str) -> LoadedYaml:
     return LoadedYaml(value, problems, text)
 
 
-def _build(root, file: str, problems: list[Problem]) -> tuple[Any, bool]:
+def _compose(data: bytes):
+    composer = _Composer(data)
+    try:
+        return composer.get_single_node()
+    finally:
+        if LIBYAML:
+            composer.dispose()
+
+
+MAX_SYNTAX_PROBLEMS = 20
+"""Mistakes reported from one file in one run (each costs one more parse of the mended copy)."""
+
+
+def _syntax_problems(data: bytes, text: str, error: yaml.MarkedYAMLError, file: str) -> list[Problem]:
+    """Every syntax mistake we can find, not only the first one libyaml stops at."""
+    tabs = tab_problems(data, file)
+    if tabs:
+        # libyaml stops at the first tab it trips over; a writer wants to fix them all at once.
+        return tabs
+    problems: list[Problem] = []
+    while len(problems) < MAX_SYNTAX_PROBLEMS:
+        diagnosis = diagnose(text, data, error, file)
+        if diagnosis.problem in problems:
+            break  # the mend did not help: stop rather than repeat
+        problems.append(diagnosis.problem)
+        if diagnosis.mended is None:
+            break
+        text = diagnosis.mended
+        data = text.encode("utf-8")
+        try:
+            _compose(data)
+        except yaml.MarkedYAMLError as next_error:
+            error = next_error
+            continue
+        except yaml.YAMLError:
+            break
+        break  # the mended copy reads: nothing more to report here
+    return problems
+
+
+def _build(root, file: str, problems: list[Problem], text: str) -> tuple[Any, bool]:
     """Turn the node graph into Python values without recursion (deep files are fine)."""
     built: dict[int, Any] = {}
     uses_aliases = False
     to_fill: list = []
+    # An anchor (&name) or alias (*name) on a piece of text is almost always text that happens to
+    # start with & or *: `label: &not sure` would silently become "sure". Looked for only when the
+    # file has a & at all, so large files without one pay nothing.
+    anchors_possible = "&" in text
+    texts_seen: set[int] = set()
 
-    def scalar(node) -> str | None:
+    def written(node) -> str:
+        return text[node.start_mark.index : node.end_mark.index]
+
+    def scalar(node, where=None) -> str | None:
         tag = node.tag
+        if anchors_possible and (tag is _TEXT or tag is _NOTHING) and text[node.start_mark.index] == "&":
+            # An alias hands us the anchored node itself: tell the anchor's own place (right after
+            # its key) from the places that repeat it.
+            if isinstance(where, ScalarNode):
+                own_place = text[where.end_mark.index : node.start_mark.index].strip() == ":"
+            else:
+                own_place = id(node) not in texts_seen
+            texts_seen.add(id(node))
+            if own_place:
+                problems.append(_anchor_problem(node, written(node), where, file))
+            else:
+                problems.append(_alias_problem(node, where, file))
+            return written(node)  # what the writer meant, so no knock-on "empty" message
         if tag is _TEXT:
             return node.value
         if tag is _NOTHING:
             return None
         problems.append(_tag_problem(node, file))
-        return node.value
+        return written(node) or node.value
 
     def container(node):
         nonlocal uses_aliases
@@ -270,7 +330,7 @@ def _build(root, file: str, problems: list[Problem]) -> tuple[Any, bool]:
         if target.__class__ is YamlSequence:
             append = target.append
             for item in node.value:
-                append(scalar(item) if item.__class__ is ScalarNode else container(item))
+                append(scalar(item, node) if item.__class__ is ScalarNode else container(item))
             continue
         for key_node, value_node in node.value:
             if key_node.__class__ is not ScalarNode:
@@ -289,7 +349,7 @@ def _build(root, file: str, problems: list[Problem]) -> tuple[Any, bool]:
             key = key_node.value
             if key in target:
                 problems.append(_duplicate_key_problem(target, key, key_node, file))
-            target[key] = scalar(value_node) if value_node.__class__ is ScalarNode else container(value_node)
+            target[key] = scalar(value_node, key_node) if value_node.__class__ is ScalarNode else container(value_node)
     return root_value, uses_aliases
 
 
@@ -305,6 +365,35 @@ def _duplicate_key_problem(mapping: YamlMapping, key: str, second_key_node, file
         "YAML would silently keep only the last one.",
         "Remove one of them, or merge what they say into one.",
         "duplicate-key",
+    )
+
+
+def _anchor_problem(node, written: str, where, file: str) -> Problem:
+    name, _, rest = written[1:].partition(" ")
+    kept = f'only "{rest.strip()}"' if rest.strip() else "empty"
+    key = f"{where.value}: " if isinstance(where, ScalarNode) else ""
+    problem = problem_at(
+        file,
+        position_of_mark(node.start_mark),
+        f"this text starts with &, which YAML reads as an anchor (a name for reusing text), "
+        f'so "&{name}" is not part of the text and the text is {kept}.',
+        f"Put the whole text in double quotes: {key}{json.dumps(written, ensure_ascii=False)}",
+        "yaml-anchor",
+    )
+    return dataclasses.replace(problem, length=len(written.split("\n", 1)[0]))
+
+
+def _alias_problem(node, where, file: str) -> Problem:
+    """where: the key (of a mapping) or the list the alias was written in; the node itself is
+    the anchored text, written elsewhere."""
+    position = position_of_mark(where.start_mark) if where is not None else position_of_mark(node.start_mark)
+    return problem_at(
+        file,
+        position,
+        f"this value is an alias (*name) of the text on line {node.start_mark.line + 1}; "
+        "in a tree, text that starts with * or & must be in quotes.",
+        "Write the text out, in double quotes if it starts with * or &.",
+        "yaml-alias",
     )
 
 

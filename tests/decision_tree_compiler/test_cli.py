@@ -44,11 +44,30 @@ def test_check_prints_every_problem_and_exits_one(project):
     tree.write_text(changed("next: scar\n", "next: scarr\n", changed("verdict: possible", "verdict: maybe")), encoding="utf-8")
     result = run("--root", str(project), "check")
     assert result.returncode == 1
-    lines = result.stdout.splitlines()
-    assert lines[0].startswith('decision_tree/small.yml:18:15: option 2 of question "reason" goes to "scarr"')
-    assert lines[1].startswith('decision_tree/small.yml:30:14: outcome "scar" has the verdict "maybe"')
-    assert lines[2] == "Found 2 problems in 1 file. Fix them and run the check again."
+    blocks = result.stdout.split("\n\n")
+    assert blocks[0].splitlines() == [
+        'decision_tree/small.yml:18:15: option 2 of question "reason" goes to "scarr", which is not a question or an outcome.',
+        "   18 |         next: scarr",
+        "      |               ^^^^^",
+        '   What to do: Did you mean "scar"? Write one of the ids under questions: or outcomes:.',
+    ]
+    assert blocks[1].startswith('decision_tree/small.yml:30:14: outcome "scar" has the verdict "maybe"')
+    assert blocks[2] == "Found 2 problems in 1 file. Fix them and run the check again.\n"
+    assert "::error" not in result.stdout  # only in GitHub Actions
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_check_in_github_actions_also_prints_annotations(project):
+    tree = project / "decision_tree" / "small.yml"
+    tree.write_text(changed("next: scar\n", "next: scarr\n"), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(PROJECT / "hooks"), GITHUB_ACTIONS="true")
+    result = subprocess.run([sys.executable, "-m", "decision_tree_compiler", "--root", str(project), "check"],
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[-1] == (
+        '::error file=decision_tree/small.yml,line=18,col=15::option 2 of question "reason" goes to "scarr", '
+        'which is not a question or an outcome. Did you mean "scar"? Write one of the ids under questions: or outcomes:.'
+    )
 
 
 def test_check_accepts_file_arguments_and_never_shows_a_traceback(tmp_path):

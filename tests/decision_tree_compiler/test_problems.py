@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from decision_tree_compiler.problems import Problem, format_problems, sorted_problems, summary_line
+from decision_tree_compiler.problems import (
+    Problem,
+    excerpt,
+    format_problem,
+    format_problems,
+    github_annotation,
+    github_annotations_wanted,
+    sorted_problems,
+    summary_line,
+    with_source,
+)
 
 
 def make(file="a.yml", line=1, column=1, message="x is wrong.", fix="Do y.", code="c") -> Problem:
@@ -18,7 +28,40 @@ def test_problems_are_sorted_by_file_line_column_and_duplicates_dropped():
     assert [(p.file, p.line, p.column) for p in sorted_problems(problems)] == [
         ("0.yml", 30, 1), ("a.yml", 2, 1), ("a.yml", 2, 5), ("a.yml", 9, 1),
     ]
-    assert format_problems(problems).count("\n") == 3
+    assert format_problems(problems).count("What to do: Do y.") == 4
+
+
+def test_the_formatted_problem_shows_the_line_with_a_caret_under_the_place():
+    problem = with_source([make(line=2, column=15, message='"functon" is not an id.', fix="Write one.")],
+                          "questions:\n        next: functon\n")[0]
+    assert format_problem(problem) == (
+        'a.yml:2:15: "functon" is not an id.\n'
+        "   2 |         next: functon\n"
+        "     |               ^^^^^^^\n"
+        "   What to do: Write one."
+    )
+
+
+def test_a_caret_under_a_quoted_text_covers_the_quotes_and_tabs_keep_it_aligned():
+    problem = with_source([make(line=1, column=8)], 'title:\t"Will it pay" # x')[0]
+    assert excerpt(problem) == ['   1 | title:  "Will it pay" # x', "     |         ^^^^^^^^^^^^^"]
+
+
+def test_control_characters_never_reach_the_output():
+    problem = with_source([make(message="bad \x1b[31m here.")], "a: \x07b\n")[0]
+    assert "\x1b" not in format_problem(problem) and "\x07" not in format_problem(problem)
+    assert "\x1b" not in github_annotation(problem)
+
+
+def test_github_annotations_put_each_problem_on_its_line(monkeypatch):
+    problem = make(file="decision_tree/a,b.yml", line=3, column=7, message="50% wrong:\nreally.", fix="Fix it.")
+    assert github_annotation(problem) == (
+        "::error file=decision_tree/a%2Cb.yml,line=3,col=7::50%25 wrong:%0Areally. Fix it."
+    )
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert github_annotations_wanted()
+    monkeypatch.setenv("GITHUB_ACTIONS", "")
+    assert not github_annotations_wanted()
 
 
 def test_summary_line_counts_problems_and_files():

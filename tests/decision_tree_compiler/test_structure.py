@@ -7,7 +7,7 @@ import pytest
 from decision_tree_compiler.structure import STRUCTURE_CODES, suggest_id
 
 from .examples import STRUCTURE_EXAMPLES
-from .helpers import BASE_TREE, assert_problem, changed, compile_text, locate
+from .helpers import BASE_TREE, assert_problem, changed, codes, compile_text, locate, the_problem
 
 
 def test_the_base_tree_has_no_problems():
@@ -54,3 +54,45 @@ def test_missing_key_of_an_option_points_at_the_option():
 )
 def test_suggested_ids_are_valid(written, suggested):
     assert suggest_id(written) == suggested
+
+
+# --- no silent loss of text ---------------------------------------------------------------------
+
+
+def test_a_comment_after_unquoted_text_is_reported_not_dropped():
+    text = changed("label: Looks", "label: Not sure #ask HR")
+    problem = the_problem(compile_text(text), "comment-in-text")
+    assert (problem.line, problem.column) == tuple(locate(text, "#ask HR"))
+    assert problem.message == (
+        'the text of "label:" stops before "#ask HR": YAML reads a space followed by # as the start of a comment, '
+        "so that part is left out of the text."
+    )
+    assert problem.fix == 'Put the whole text in double quotes: label: "Not sure #ask HR"'
+
+
+@pytest.mark.parametrize("written", ['"Not sure #ask HR"', "Not sure#1", "Not sure"])
+def test_quoted_text_and_a_hash_inside_a_word_are_kept_whole(written):
+    result = compile_text(changed("label: Looks", f"label: {written}"))
+    assert "comment-in-text" not in codes(result)
+
+
+def test_a_comment_after_an_id_is_fine():
+    assert compile_text(changed("next: looks", "next: looks  # the cosmetic outcome")).ok
+
+
+def test_a_text_starting_with_an_ampersand_is_reported_whole():
+    text = changed("label: Looks", "label: &not sure")
+    result = compile_text(text)
+    assert codes(result) == ["yaml-anchor"]  # and no knock-on "empty" or "same label" message
+    problem = result.problems[0]
+    assert (problem.line, problem.column) == tuple(locate(text, "&not sure"))
+    assert 'so "&not" is not part of the text and the text is only "sure".' in problem.message
+    assert problem.fix == 'Put the whole text in double quotes: label: "&not sure"'
+
+
+def test_an_alias_in_a_text_is_reported():
+    text = changed("label: Looks", "label: &looks Looks", changed("label: Scar", "label: *looks"))
+    problems = {problem.code: problem for problem in compile_text(text).problems}
+    assert (problems["yaml-anchor"].line, problems["yaml-anchor"].column) == tuple(locate(text, "&looks"))
+    assert problems["yaml-alias"].line == locate(text, "*looks").line
+    assert "alias (*name) of the text on line" in problems["yaml-alias"].message

@@ -61,15 +61,51 @@ def test_an_unclosed_quote_is_reported_where_it_opens():
     problem = only(load(text))
     assert (problem.line, problem.column) == (1, 8)
     assert str(problem) == (
-        f"{FILE}:1:8: the YAML is not valid: a quoted text starting here is never closed. "
-        "Add the closing quote (the same kind, ' or \"), or remove the opening one."
+        f"{FILE}:1:8: the quoted text that starts here is not closed on this line (' without a closing '), "
+        "so YAML reads on into the lines below. Add the closing ' at the end of the text, or remove the opening one."
     )
+
+
+def test_an_unclosed_quote_closed_far_below_is_still_reported_where_it_opens():
+    """libyaml only stops where the runaway text finally meets another quote."""
+    text = changed("label: Medicare", 'label: "Medicare', changed("body: Cosmetic care is not covered.", 'body: See "this".'))
+    problem = only(load(text))
+    assert (problem.line, problem.column, problem.code) == (*locate(text, '"Medicare'), "unclosed-quote")
 
 
 def test_a_colon_inside_unquoted_text_is_explained():
     problem = only(load("title: Note: this breaks\n"))
-    assert problem.code == "yaml-syntax"
-    assert 'Put the whole text in double quotes' in problem.fix
+    assert (problem.line, problem.column, problem.code) == (1, 8, "text-needs-quotes")
+    assert problem.fix == 'Put the whole text in double quotes: title: "Note: this breaks"'
+
+
+@pytest.mark.parametrize("sign", ["*", "&", "!", "|", ">", "- ", "%", "@", "`", "? "])
+def test_text_starting_with_a_yaml_sign_is_told_to_go_in_quotes(sign):
+    text = changed("label: Looks", f"label: {sign}Looks")
+    problems = compile_text(text).problems
+    assert problems, sign
+    problem = problems[0]
+    assert (problem.line, problem.column) == tuple(locate(text, f"{sign}Looks")), str(problem)
+    assert "put" in str(problem).lower() and "quotes" in str(problem), str(problem)
+    assert "block sequence" not in str(problem) and "alphabetic" not in str(problem)
+
+
+def test_every_mistake_that_can_be_mended_is_reported_in_one_run():
+    text = changed("label: Looks", "label: * Looks", changed("label: Medicare", 'label: "Medicare', changed("title: Maybe", "title: Note: maybe")))
+    problems = load(text).problems
+    assert [(problem.line, problem.code) for problem in problems] == [
+        (locate(text, '"Medicare').line, "unclosed-quote"),
+        (locate(text, "* Looks").line, "text-needs-quotes"),
+        (locate(text, "Note: maybe").line, "text-needs-quotes"),
+    ]
+
+
+def test_a_key_pulled_under_the_dash_of_its_item_is_told_where_to_go():
+    text = changed("      - label: Medicare\n        next: medicare\n", "      - label: Medicare\n      next: medicare\n")
+    problem = only(load(text))
+    assert (problem.line, problem.column, problem.code) == (*locate(text, "next: medicare"), "misaligned-key")
+    assert problem.message.startswith('"next:" is not lined up with "label:" on the line above')
+    assert problem.fix == 'Indent "next:" so that it starts in column 9, right under "label:".' 
 
 
 def test_bad_indentation_is_explained():
@@ -187,8 +223,10 @@ def test_a_recursive_alias_is_refused():
 
 
 def test_an_undefined_alias_is_explained():
-    problem = only(load("a: *nothing\n"))
-    assert "not defined" in problem.message
+    problem = only(load("a: *nothing\n"))  # in a tree, almost always text that starts with *
+    assert "alias" in problem.message and problem.fix == 'Put the whole text in double quotes: a: "*nothing"'
+    problem = only(load("a:\n  - *nothing\n"))
+    assert "not defined above it" in problem.message
 
 
 def test_deep_nesting_does_not_hit_the_recursion_limit():
