@@ -239,8 +239,27 @@
     // Material's instant navigation also listens for clicks on links; this one is handled.
     event.preventDefault();
     event.stopPropagation();
+    handledRun = true;
     if (path) go(tree, path);
   }
+
+  // One activation, one action. A double or triple click, or a double tap, is a run of clicks
+  // that the browser counts in event.detail (2, 3, ...). The first one changes the page, so the
+  // rest land on whatever is now under the pointer: the next question's answer, a link in an
+  // outcome, or Material's nav if the page scrolled. When the run's first click was handled
+  // here, the rest do nothing anywhere on the page: no answer, no link followed, and no focus
+  // taken from the heading the answer moved it to. Keyboard activations have detail 0.
+  var handledRun = false;
+  document.addEventListener("click", function (event) {
+    if (event.detail <= 1) handledRun = false; // a new run (onClick runs later and may set it)
+    else if (handledRun) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  }, true);
+  document.addEventListener("mousedown", function (event) {
+    if (event.detail > 1 && handledRun) event.preventDefault(); // keeps the focus where it is
+  }, true);
 
   /* ---- setting up ----------------------------------------------------------------------- */
 
