@@ -12,7 +12,7 @@ import datetime
 from . import tree_format as fmt
 from .graph import find_loops, longest_question_path, reachable_from, verdict_rank_bounds
 from .guarantee import every_path_ends_in_supported_outcome
-from .model import Outcome, Question, Tree
+from .model import Option, Outcome, Question, Tree
 from .pages import Pages
 from .problems import START_OF_FILE, Problem, problem_at
 from .structure import suggest, suggest_id
@@ -143,21 +143,72 @@ def _check_references(tree: Tree, report, ambiguous: set[str]) -> dict[str, str]
             )
 
     outcomes, questions = tree.outcomes, tree.questions
+    pointing: dict[str, list[tuple[Question, Option]]] = {}  # broken id -> the options that use it
     for question in questions.values():
         for option in question.options:
             target = option.next
-            if target is None or target in questions or target in outcomes:
-                continue
-            guess = closest(target)
-            hint = f'Did you mean "{guess}"? ' if guess else ""
+            if target is not None and target not in questions and target not in outcomes:
+                pointing.setdefault(target, []).append((question, option))
+    # One next: naming a missing id is most likely a typo there ("Did you mean"); several naming the
+    # same missing id are most likely a question or outcome renamed without them.
+    renamed = _likely_renames(tree, [target for target, users in pointing.items() if len(users) > 1])
+    for target, users in pointing.items():
+        question, option = users[0]
+        others = [f'option {other.number} of question "{asked.id}" (line {other.next_position().line})' for asked, other in users[1:]]
+        also = f"; so does {_listed(others)}" if others else ""
+        new_name = renamed.get(target)
+        if new_name is not None:
+            redirect[target] = new_name
+            node = tree.node(new_name)
+            lines = _listed([str(used.next_position().line) for _, used in users])
             report(
                 option.next_position(),
-                f'option {option.number} of question "{question.id}" goes to "{target}", '
-                "which is not a question or an outcome.",
-                f"{hint}Write one of the ids under questions: or outcomes:.",
+                f'option {option.number} of question "{question.id}" goes to "{target}", which is not a question or an '
+                f'outcome any more{also}. The {node.kind} "{new_name}" (line {node.id_position().line}) has no way in: '
+                "was it renamed?",
+                f'If so, change next: on line{"s" if len(users) > 1 else ""} {lines} to "{new_name}", '
+                f'or rename the {node.kind} back to "{target}".',
                 "unknown-next",
             )
+            continue
+        guess = closest(target)
+        hint = f'Did you mean "{guess}"? ' if guess else ""
+        report(
+            option.next_position(),
+            f'option {option.number} of question "{question.id}" goes to "{target}", '
+            f"which is not a question or an outcome{also}.",
+            f"{hint}Write one of the ids under questions: or outcomes:.",
+            "unknown-next",
+        )
     return redirect
+
+
+def _likely_renames(tree: Tree, missing: list[str]) -> dict[str, str]:
+    """{missing id: the id it was probably renamed to}, for ids that several next: lines name.
+
+    A rename leaves two traces: next: lines naming an id that no longer exists, and a question
+    or outcome that nothing points to. Pair them by spelling when close, or when there is
+    exactly one of each. The pair is then reported as one mistake."""
+    if not missing:
+        return {}
+    pointed_at = {option.next for question in tree.questions.values() for option in question.options}
+    orphans = [
+        node_id for node_id in (*tree.questions, *tree.outcomes) if node_id not in pointed_at and node_id != tree.start
+    ]
+    pairs: dict[str, str] = {}
+    for target in missing:
+        guess = suggest(target, [orphan for orphan in orphans if orphan not in pairs.values()])
+        if guess is not None:
+            pairs[target] = guess
+    unpaired = [target for target in missing if target not in pairs]
+    free = [orphan for orphan in orphans if orphan not in pairs.values()]
+    if len(unpaired) == 1 and len(free) == 1:
+        pairs[unpaired[0]] = free[0]
+    return pairs
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _check_labels(tree: Tree, report) -> None:

@@ -78,7 +78,7 @@ def with_source(problems: Iterable[Problem], text: str) -> list[Problem]:
     ]
 
 
-_WORD_END = re.compile(r"\s")
+_WORD_END = re.compile(r"\s|:(?=\s|$)")  # a word, or a key without its colon
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 

@@ -83,6 +83,7 @@ class _StructureChecker:
         self.file = file
         self.problems: list[Problem] = []
         self.bad_references: list[tuple[str, str, Position, str]] = []
+        self.bad_node_ids: list[tuple[YamlMapping, str, str]] = []  # (group, id, kind), reported last
         self.source_lines = source_text.split("\n")
         # Lines where a comment follows some text: only there can a comment cut a text short.
         self.comment_lines = {
@@ -177,8 +178,10 @@ class _StructureChecker:
         self.bad_references.append((place, field.key, mapping.value_position(field.key), value))
         return None
 
-    def report_bad_references(self, known_ids) -> None:
+    def report_bad_references(self, known_ids, invalid_node_ids) -> None:
         for place, key, position, value in self.bad_references:
+            if value in invalid_node_ids:
+                continue  # it names a question or outcome whose own id is invalid: reported there, once
             guess = suggest(value, known_ids) or suggest(suggest_id(value), known_ids)
             hint = f'Did you mean "{guess}"? ' if guess else ""
             self.report(
@@ -191,11 +194,21 @@ class _StructureChecker:
 
     def node_id(self, mapping: YamlMapping, node_id: str, kind: str) -> None:
         if not fmt.ID_RE.match(node_id):
+            self.bad_node_ids.append((mapping, node_id, kind))
+
+    def report_bad_node_ids(self) -> None:
+        """One message per invalid id, naming the lines whose next: (or start:) use it too."""
+        for mapping, node_id, kind in self.bad_node_ids:
+            users = sorted({position.line for _, _, position, value in self.bad_references if value == node_id})
+            also = ""
+            if users:
+                shown = ", ".join(str(line) for line in users[:-1]) + (" and " if len(users) > 1 else "") + str(users[-1])
+                also = f" on line{'s' if len(users) > 1 else ''} {shown}"
             self.report(
                 mapping.key_position(node_id),
                 f'the {kind} id "{node_id}" is not allowed: ids use only lowercase letters, digits '
                 "and hyphens (no spaces, capitals or other signs).",
-                f'Rename it, for example to "{suggest_id(node_id)}", and change every next: that points to it.',
+                f'Rename it, for example to "{suggest_id(node_id)}", and change every next: that points to it{also}.',
                 "invalid-id",
             )
 
@@ -399,7 +412,22 @@ class _StructureChecker:
         questions_group, outcomes_group = values["questions"], values["outcomes"]
         questions = {question_id: self.question(questions_group, question_id) for question_id in questions_group or ()}
         outcomes = {outcome_id: self.outcome(outcomes_group, outcome_id) for outcome_id in outcomes_group or ()}
-        self.report_bad_references([node_id for node_id in (*questions, *outcomes) if fmt.ID_RE.match(node_id)])
+        invalid_node_ids = {node_id for _, node_id, _ in self.bad_node_ids}
+        self.report_bad_references([node_id for node_id in (*questions, *outcomes) if node_id not in invalid_node_ids],
+                                   invalid_node_ids)
+        self.report_bad_node_ids()
+        start = values["start"]
+        if invalid_node_ids:
+            # Keep the links to a node whose id is invalid, so that the graph checks do not also
+            # call it unreachable: one mistake, one message.
+            raw_start = root.get("start")
+            if start is None and raw_start in invalid_node_ids:
+                start = raw_start
+            for node in questions.values():
+                for option in node.options:
+                    raw = option.source.get("next") if option.source is not None else None
+                    if option.next is None and raw in invalid_node_ids:
+                        option.next = raw
         return Tree(
             id=tree_id,
             file=self.file,
@@ -407,7 +435,7 @@ class _StructureChecker:
             description=values["description"],
             last_reviewed=values["last_reviewed"],
             intro=values["intro"],
-            start=values["start"],
+            start=start,
             questions=questions,
             outcomes=outcomes,
             root=root,

@@ -33,8 +33,8 @@ VERDICTS: dict[str, Verdict] = {
             label="Unlikely to be covered",
             icon="\u2715",  # ✕
             colour="#b3261e",
-            meaning="Insurance almost certainly will not pay: the treatment is cosmetic, "
-            "experimental, or excluded by the plan or by law.",
+            meaning="Insurance almost certainly will not pay: the care is cosmetic or experimental, "
+            "the plan or the law excludes it, or nothing the reader said gives a covered reason.",
             rank=0,
         ),
         Verdict(
@@ -42,26 +42,29 @@ VERDICTS: dict[str, Verdict] = {
             label="Possible with strong documentation",
             icon="\u2713",  # ✓
             colour="#146c43",
-            meaning="Insurance might pay if the reader's doctor documents a medical need "
-            "that meets the insurer's own policy.",
-            rank=2,
+            meaning="The best case: the insurer's own policy lists microneedling for the reader's "
+            "problem, so it might pay if the doctor's records meet each point of that policy. "
+            "The reader should still get prior authorization in writing.",
+            rank=3,
         ),
         Verdict(
             id="ask-first",
-            label="Ask your insurer first",
+            label="Ask first: it depends on your plan's rules",
             icon="?",
             colour="#0b57d0",
-            meaning="The reader should get prior authorization or a written predetermination "
-            "before treatment, and keep the reference number.",
-            rank=3,
+            meaning="The answer depends on rules this guide cannot see (a state or military "
+            "program, another country, another insurer, or unknown coverage), and the reader may "
+            "have a real chance. They should get a written answer before treatment.",
+            rank=2,
         ),
         Verdict(
             id="alternatives",
             label="Ask about covered alternatives",
             icon="\u21c4",  # ⇄
             colour="#7a4a00",
-            meaning="Microneedling itself is unlikely to be paid for, but a different "
-            "treatment for the same problem may be covered.",
+            meaning="The reader has, or may have once a doctor writes it down, a medical reason, "
+            "but microneedling itself is unlikely to be paid for. A different treatment for the "
+            "same problem may be covered.",
             rank=1,
         ),
     )

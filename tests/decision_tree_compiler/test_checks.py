@@ -129,11 +129,13 @@ outcomes:
 def test_a_ranked_question_compares_the_worst_verdicts_too():
     """"Documented" can still end at "unlikely" (a plan exclusion), so "not documented yet" must
     not promise anything better than that: it asks no question about the exclusion."""
-    result = compile_text(RANKED_TREE.replace("VERDICT", "possible"))
+    # "alternatives" ranks above "unlikely" and below "ask-first" whatever the exact rank numbers,
+    # so only the worst-verdict comparison can fail here.
+    result = compile_text(RANKED_TREE.replace("VERDICT", "alternatives"))
     problem = the_problem(result, "rank-order")
     assert (problem.line, problem.column) == tuple(locate(RANKED_TREE, "label: Not documented yet"))
     assert (
-        'option 2 of question "case" ("Not documented yet") never ends worse than "possible", '
+        'option 2 of question "case" ("Not documented yet") never ends worse than "alternatives", '
         'while option 1 ("Documented") can end with "unlikely".'
     ) in str(problem)
 
@@ -167,3 +169,30 @@ def test_the_longest_path_may_ask_the_limit_and_no_more():
     assert (problem.line, problem.column) == tuple(locate(text, f"q{limit + 1}:"))
     assert f'question "q{limit + 1}" is question {limit + 1} on the path q1 → q2 → ' in str(problem)
     assert f"a reader would answer {limit + 1} questions before seeing an outcome, and the most a tree may ask is {limit}." in str(problem)
+
+
+def test_a_renamed_outcome_is_one_problem_naming_every_line_and_the_new_name():
+    """Two options still say "looks" after the outcome became "cosmetic": one cause, one message."""
+    text = changed("        next: medicare\n", "        next: medicare\n      - label: Other\n        next: looks\n",
+                   changed("  looks:\n", "  cosmetic:\n"))
+    result = compile_text(text)
+    assert codes(result) == ["unknown-next"]  # no separate "cannot be reached" for "cosmetic"
+    problem = result.problems[0]
+    first, second = (locate(text, "next: looks", occurrence).line for occurrence in (1, 2))
+    assert problem.line == first
+    assert problem.message == (
+        f'option 3 of question "coverage" goes to "looks", which is not a question or an outcome any more; '
+        f'so does option 1 of question "reason" (line {second}). '
+        f'The outcome "cosmetic" (line {locate(text, "cosmetic:").line}) has no way in: was it renamed?'
+    )
+    assert problem.fix == f'If so, change next: on lines {first} and {second} to "cosmetic", or rename the outcome back to "looks".'
+
+
+def test_an_invalid_id_used_by_a_next_is_one_problem():
+    text = changed("  reason:\n", "  Reason_Why:\n", changed("next: reason\n", "next: Reason_Why\n"))
+    result = compile_text(text)
+    assert codes(result) == ["invalid-id"]
+    assert result.problems[0].fix == (
+        f'Rename it, for example to "reason-why", and change every next: that points to it on line '
+        f'{locate(text, "next: Reason_Why").line}.'
+    )

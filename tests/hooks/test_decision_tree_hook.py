@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.decision_tree_compiler.helpers import changed
 from tests.decision_tree_compiler.html_tree import parse_html
@@ -71,9 +72,12 @@ def test_search_indexes_the_questions_and_outcomes(built_site):
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     tree_entries = [entry for entry in index["docs"] if entry["location"].startswith("decision-tree/coverage/")]
     text = " ".join(entry["title"] + " " + entry["text"] for entry in tree_entries)
-    assert "What kind of health coverage do you have?" in text
-    assert "A plan from a job or the Marketplace" in text
-    assert "Get the insurer's answer in writing before treatment" in text
+    # Strings taken from the real tree, so rewording the content does not break this test.
+    tree = yaml.safe_load((PROJECT_ROOT / "decision_tree" / "coverage.yml").read_text(encoding="utf-8"))
+    first_question = tree["questions"][tree["start"]]
+    assert first_question["text"] in text
+    assert first_question["options"][0]["label"] in text
+    assert next(iter(tree["outcomes"].values()))["title"] in text
     assert '"questions"' not in text  # the JSON data is not indexed as prose
 
 
@@ -113,9 +117,13 @@ def test_a_broken_tree_fails_the_build_cleanly_with_every_problem(broken_build):
     typo_line = text[: text.index("next: functon")].count("\n") + 1
     verdict_line = text[: text.index("verdict: maybe")].count("\n") + 1
     assert (
-        f'decision_tree/coverage.yml:{typo_line}:15: option 4 of question "reason" goes to "functon", '
-        'which is not a question or an outcome. Did you mean "function"?'
+        f'decision_tree/coverage.yml:{typo_line}:15: option 1 of question "exclusion" goes to "functon", '
+        "which is not a question or an outcome.\n"
+        f"   {typo_line} |         next: functon\n"
+        f"   {' ' * len(str(typo_line))} |               ^^^^^^^\n"
+        '   What to do: Did you mean "function"?'
     ) in output
+    assert 'Did you mean "function"?' in output
     assert f'decision_tree/coverage.yml:{verdict_line}:14: outcome "covered-alternatives" has the verdict "maybe"' in output
     assert "Found 2 problems in 1 file." in output
 
