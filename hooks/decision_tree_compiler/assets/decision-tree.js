@@ -76,7 +76,11 @@
       var node = tree.start;
       var steps = hash.slice(prefix.length + 1).split(",");
       for (var i = 0; i < steps.length; i++) {
-        var match = /^([a-z0-9-]+)=([0-9]{1,4})$/.exec(steps[i]);
+        // No limit on the answer's number but the question's own count of options, checked
+        // below; the compiler sets none either (issue 8: a fixed digit limit here once made
+        // answer 10,001 of a long question impossible to restore). A number too long for a
+        // double becomes Infinity, which is out of range like any other.
+        var match = /^([a-z0-9-]+)=([0-9]+)$/.exec(steps[i]);
         var question = tree.questions.get(node);
         var index = match ? Number(match[2]) - 1 : -1;
         if (!question || !match || match[1] !== node || index < 0 || index >= question.options.length) break;
