@@ -40,7 +40,11 @@ def browser():
 
 
 class PageWatch:
-    """Records what a page asks for and what it logs, so tests can assert on both."""
+    """Records what a page asks for and what it logs, so tests can assert on both.
+
+    Anything the page's Content-Security-Policy blocks counts as an error too (the browser
+    reports it with a securitypolicyviolation event), so every test that checks `errors`
+    also proves the policy blocked nothing the site needs."""
 
     def __init__(self, page, origin: str):
         self.origin = origin
@@ -49,6 +53,11 @@ class PageWatch:
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("pageerror", lambda error: self.errors.append(str(error)))
         page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        page.expose_function("reportPolicyViolation", lambda text: self.errors.append("Content-Security-Policy: " + text))
+        page.add_init_script(
+            "document.addEventListener('securitypolicyviolation', (event) => window.reportPolicyViolation("
+            "`${event.effectiveDirective} blocked ${event.blockedURI} ${event.sample}`), true);"
+        )
 
     def foreign_requests(self) -> list[str]:
         """Requests that left the site's origin (data: and blob: stay in the page)."""

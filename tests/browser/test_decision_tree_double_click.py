@@ -26,7 +26,10 @@ addEventListener("click", (event) => {
     setTimeout(() => { record.prevented = event.defaultPrevented; });  // once dispatch is over
 }, true);
 addEventListener("click", () => { window.clickLog[window.clickLog.length - 1].reachedTop = true; });
+addEventListener("pointerup", () => { window.lastPointerUp = performance.now(); }, true);
 """
+DOUBLE_TAP_TIMEOUT_MS = 300
+"""Chromium counts a tap as the next of a run when it comes this soon after the last one, close by."""
 
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 PHONE_TOUCH = {"viewport": {"width": 375, "height": 812}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
@@ -93,6 +96,11 @@ def triple_click(link) -> int:
 
 
 def double_tap(link) -> int:
+    # A new gesture, not the third tap of the last one: wait until that run is over, as a
+    # reader does when they read the next question.
+    link.page.wait_for_function(
+        "gap => performance.now() - (window.lastPointerUp ?? -Infinity) > gap", arg=DOUBLE_TAP_TIMEOUT_MS + 100
+    )
     link.scroll_into_view_if_needed()
     box = link.bounding_box()
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2

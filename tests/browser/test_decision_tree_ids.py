@@ -5,7 +5,9 @@ Issue 8, item 5. The page's H1 gets its id from the tree's title ("Coverage reas
 "reason" that the first answer leads to: with JavaScript the first answer showed nothing and
 threw, without it the answer showed the first question again. Section ids are now
 "<tree>--<node>" (html_ids.py), and heading ids never contain "--". The real tree is built
-strictly with that title and walked in Chromium, with JavaScript on and off.
+strictly with that title and walked in Chromium, with JavaScript on and off: the path through
+the first answer, which broke, and the longest path. (tests/decision_tree_compiler/test_html_ids.py
+proves that no title and no pair of trees can make ids collide.)
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from tests.browser.decision_tree_helpers import (
     every_path,
     expect_on,
     expect_outcome,
+    longest_path,
     tree_data,
 )
 
@@ -60,11 +63,18 @@ def test_the_title_gives_the_heading_an_id_that_no_tree_element_has(retitled_sit
     assert_clean(watch)
 
 
-def test_with_javascript_every_path_reaches_its_outcome(retitled_site, new_page_for):
+def paths_to_walk():
+    """The first path (through the first answer, whose question's id the title used to take) and the longest."""
+    return [every_path()[0], longest_path()]
+
+
+def test_with_javascript_the_paths_reach_their_outcomes(retitled_site, new_page_for):
     page, watch = new_page_for(retitled_site.url)
     page.goto(retitled_site.url + TREE_PAGE)
     expect(page.locator(".dt.dt-js")).to_have_count(1)
-    for answers, outcome_id in every_path():
+    assert every_path()[0][0][0] == (tree_data()["start"], tree_data()["questions"][tree_data()["start"]]["options"][0]["label"])
+    assert tree_data()["questions"][tree_data()["start"]]["options"][0]["next"] == HEADING_ID.split("-", 1)[1]
+    for answers, outcome_id in paths_to_walk():
         answer(page, answers)
         expect_outcome(page, outcome_id)
         page.get_by_role("button", name="Start again").click()
@@ -77,12 +87,12 @@ def test_with_javascript_every_path_reaches_its_outcome(retitled_site, new_page_
     assert_clean(watch)
 
 
-def test_without_javascript_every_path_reaches_its_outcome(retitled_site, new_page_for):
+def test_without_javascript_the_paths_reach_their_outcomes(retitled_site, new_page_for):
     page, watch = new_page_for(retitled_site.url, java_script_enabled=False)
     page.goto(retitled_site.url + TREE_PAGE)
     shown = page.locator(".dt-node:visible")
     start = tree_data()["start"]
-    for answers, outcome_id in every_path():
+    for answers, outcome_id in paths_to_walk():
         for question_id, label in answers:
             expect(shown).to_have_count(1)
             expect(shown).to_have_attribute("data-node", question_id)
