@@ -281,8 +281,8 @@ def diagram_main() -> int:
     from .render_diagram import LIMITS, draw_diagram, layout_of, render_diagram
 
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs. CPU seconds, median of 3.\n")
-    print(f"{'tree':>26} {'nodes':>6} {'rows':>5} {'widest':>6} {'lanes':>6} {'crossings':>9} {'layout':>8} "
-          f"{'drawing':>8} {'SVG':>8} {'size':>11}  drawn on the page?")
+    print(f"{'tree':>26} {'nodes':>6} {'rows':>5} {'widest':>6} {'lanes':>6} {'crossings':>9} {'layout':>9} "
+          f"{'drawing':>9} {'SVG':>8} {'size':>11}  drawn on the page?")
     trees = diagram_trees()
     layout_times = {}
     for name, tree in trees.items():
@@ -296,7 +296,7 @@ def diagram_main() -> int:
         lanes = sum(layout.boxes[route.target].layer - layout.boxes[route.source].layer - 1 for route in layout.routes)
         verdict = draw_diagram(tree, lambda node: "#" + node)
         print(f"{name:>26} {len(layout.boxes):>6,} {len(layout.rows):>5} {max(len(row) for row in layout.rows):>6} "
-              f"{lanes:>6,} {layout.crossings:>9,} {layout_times[name]:>7.3f}s {drawing:>7.3f}s "
+              f"{lanes:>6,} {layout.crossings:>9,} {layout_times[name]:>7.4f}s {drawing:>7.4f}s "
               f"{svg_bytes / 1e3:>6.0f} kB {layout.width:>5}x{layout.height:<5}  "
               f"{'yes' if verdict.svg is not None else 'no, over the limit of ' + verdict.exceeded}")
 

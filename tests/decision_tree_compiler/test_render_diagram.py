@@ -264,10 +264,12 @@ def test_every_string_from_the_yaml_is_escaped():
     text = changed("label: Job plan", f"label: {json.dumps(NASTY + ' job')}", text)
     text = changed("title: Maybe", f"title: {json.dumps(NASTY)}", text)
     tree = tree_of(text)
+    tree.id = 't"><script>alert(1)</script>'  # the file name, in the markers' ids
     svg = render_diagram(tree, lambda node_id: f'#x"><script>alert(1)</script>{node_id}')
     document = parse_html(svg)
     assert document.find_all("script") == [] and document.find_all("b") == []
     assert [element.tag for element in document.children if not isinstance(element, str)] == ["svg"]
+    assert document.find("marker").attrs["id"] == 't"><script>alert(1)</script>--diagram-arrow'
     coverage = document.find("a", data_node="coverage")
     assert coverage.attrs["aria-label"] == NASTY
     assert coverage.attrs["href"] == '#x"><script>alert(1)</script>coverage'
@@ -349,3 +351,14 @@ def test_limit_sentences_are_plain_words():
     tree = tree_of(layered_graph(45))
     for reason in (too_big_to_draw(tree), too_big_to_draw(tree, Limits(1, 12, 40)), too_big_to_draw(tree, Limits(200, 1, 40))):
         assert reason and "<" not in reason and len(reason.split()) < 30
+
+
+def test_the_stylesheet_styles_every_class_the_drawing_uses_with_palette_colours_only(real):
+    css = (HOOKS / "decision_tree_compiler" / "assets" / "decision-tree-diagram.css").read_text(encoding="utf-8")
+    _, svg = svg_of(real)
+    used = {name for element in [svg, *svg.iter()] for name in element.classes if name.startswith("dt-diagram")}
+    hooks_only = {"dt-diagram-edges", "dt-diagram-question"}  # for the script and tests, not for looks
+    assert used > hooks_only and {name for name in used if f".{name}" not in css} == hooks_only
+    rules = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    assert not re.search(r"#[0-9a-fA-F]{3,8}\b|rgba?\(|hsla?\(", rules)  # colours come from Material's variables
+    assert "var(--dt-verdict)" in rules and "[data-on-path]" in rules
