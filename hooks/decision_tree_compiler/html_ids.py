@@ -11,7 +11,9 @@ back one way only, split at "--":
 - "<tree>--<node>--title"  the text of the section's heading, which names the section;
 - "<tree>--<node>--map"    the node's card on the flowchart;
 - "<tree>--map_title"      the flowchart's heading ("_" is never part of a node id, so this
-                           cannot be a node's section); the script adds "<tree>--answers_title".
+                           cannot be a node's section); the script adds "<tree>--answers_title";
+- "<tree>--arrow_head" and "<tree>--arrow_head_lit"  the drawn diagram's arrowheads
+                           (render_diagram.py).
 
 So no generated id equals another, a heading's, or one of another tree's (the part before the
 first "--" is the tree). Arguments are ids already escaped for HTML (they are plain
@@ -37,3 +39,7 @@ def map_card_id(tree: str, node: str) -> str:
 
 def map_title_id(tree: str) -> str:
     return f"{tree}{SEPARATOR}map_title"
+
+
+def arrow_head_id(tree: str, lit: bool = False) -> str:
+    return f"{tree}{SEPARATOR}arrow_head_lit" if lit else f"{tree}{SEPARATOR}arrow_head"

@@ -15,65 +15,34 @@ are linear in questions + options (a 60-layer graph with 2**60 paths draws 122 c
 
 from __future__ import annotations
 
+from .graph import longest_path_layers, topological_order_from
 from .html_escape import escape
 from .html_ids import map_card_id, map_title_id, section_id
 from .verdicts import VERDICTS
 
 
-def topological_order(compiled: dict) -> list[str]:
-    """Ids reachable from start, each after every question that leads to it (Kahn's algorithm).
+def _successors(compiled: dict) -> dict[str, list[str]]:
+    return {node: [option["next"] for option in question["options"]] for node, question in compiled["questions"].items()}
 
-    Iterative and linear; the tree is already checked to be free of loops. Ready nodes are taken
-    first in, first out, so nodes come roughly nearest first, options in YAML order.
-    """
-    questions = compiled["questions"]
-    start = compiled["start"]
-    # Count incoming edges among reachable nodes only, so unreachable parts cannot block.
-    incoming = {start: 0}
-    stack = [start]
-    while stack:
-        question = questions.get(stack.pop())
-        if question is None:
-            continue
-        for option in question["options"]:
-            target = option["next"]
-            if target not in incoming:
-                incoming[target] = 0
-                stack.append(target)
-            incoming[target] += 1
-    order = [start]
-    for node in order:  # the list grows while we walk it: a queue without deque
-        question = questions.get(node)
-        if question is None:
-            continue
-        for option in question["options"]:
-            target = option["next"]
-            incoming[target] -= 1
-            if incoming[target] == 0:
-                order.append(target)
-    return order
+
+def topological_order(compiled: dict) -> list[str]:
+    """Ids reachable from start, each after every question that leads to it (graph.py)."""
+    return topological_order_from(compiled["start"], _successors(compiled))
 
 
 def layers(compiled: dict, order: list[str] | None = None) -> dict[str, int]:
     """Each reachable node's layer: the number of answers on the longest path from start to it."""
-    questions = compiled["questions"]
-    order = topological_order(compiled) if order is None else order
-    depth = dict.fromkeys(order, 0)
-    for node in order:  # a node's depth is final before it is visited
-        question = questions.get(node)
-        if question is not None:
-            below = depth[node] + 1
-            for option in question["options"]:
-                if depth[option["next"]] < below:
-                    depth[option["next"]] = below
-    return depth
+    successors = _successors(compiled)
+    order = topological_order_from(compiled["start"], successors) if order is None else order
+    return longest_path_layers(order, successors)
 
 
 def render_flowchart(compiled: dict) -> str:
     """The flowchart section for one tree, as an HTML string (every YAML string escaped)."""
     questions, outcomes = compiled["questions"], compiled["outcomes"]
-    order = topological_order(compiled)
-    depth = layers(compiled, order)
+    successors = _successors(compiled)
+    order = topological_order_from(compiled["start"], successors)
+    depth = longest_path_layers(order, successors)
     rows: list[list[str]] = [[] for _ in range(max(depth.values(), default=0) + 1)]
     for node in order:
         rows[depth[node]].append(node)

@@ -6,7 +6,7 @@ import itertools
 import re
 
 import markdown
-from decision_tree_compiler.html_ids import map_card_id, map_title_id, section_id, title_id
+from decision_tree_compiler.html_ids import arrow_head_id, map_card_id, map_title_id, section_id, title_id
 from decision_tree_compiler.tree_format import ID_PATTERN
 from hypothesis import given
 from hypothesis import strategies as st
@@ -16,7 +16,8 @@ ids = st.lists(st.text("abcmpt019", min_size=1, max_size=4), min_size=1, max_siz
 
 
 def page_ids(tree: str, nodes) -> list[str]:
-    generated = [map_title_id(tree), f"{tree}--answers_title"]  # the second one: decision-tree.js
+    generated = [map_title_id(tree), f"{tree}--answers_title", arrow_head_id(tree), arrow_head_id(tree, lit=True)]
+    # ("<tree>--answers_title" is made by decision-tree.js)
     for node in nodes:
         generated += [section_id(tree, node), title_id(tree, node), map_card_id(tree, node)]
     return generated
