@@ -27,6 +27,7 @@ from typing import Callable
 from .flowchart_layout import Layout, Route, Spacing, layered_layout
 from .graph import longest_path_layers, next_ids, topological_order_from
 from .html_escape import escape
+from .html_ids import arrow_head_id
 from .model import Tree
 from .text_measure import text_width, wrap
 from .verdicts import VERDICTS
@@ -287,7 +288,7 @@ def _baseline(line_height: int, size: int) -> int:
 
 def _svg(tree: Tree, cards: dict[str, _Card], arrows: list[_Arrow], layout: Layout, href_for) -> str:
     tree_id = escape(tree.id)
-    arrow_id, lit_id = f"{tree_id}--diagram-arrow", f"{tree_id}--diagram-arrow-lit"
+    arrow_id, lit_id = arrow_head_id(tree_id), arrow_head_id(tree_id, lit=True)  # ids: html_ids.py
     question_count = sum(1 for node in cards if node in tree.questions)
     outcome_count = len(cards) - question_count
     summary = f"Flowchart of {_count(question_count, 'question')} and {_count(outcome_count, 'outcome')}"

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from decision_tree_compiler.graph import iter_paths, layers, longest_question_count, path_counts
 from decision_tree_compiler.guarantee import every_path_ends_in_supported_outcome
+from decision_tree_compiler.html_ids import section_id
 from decision_tree_compiler.render_diagram import layout_of, render_diagram
 from decision_tree_compiler.schema import build_schema
 from decision_tree_compiler.structure import STRUCTURE_CODES
@@ -120,10 +121,14 @@ def test_the_page_has_every_node_and_every_link_lands(generated):
     root = parse_html(compiled.html).find("div", cls="dt")
     sections = root.find_all("section", cls="dt-node")
     assert {section.attrs["data-node"] for section in sections} == set(generated.questions) | set(generated.outcomes)
-    ids = {element.attrs["id"] for element in root.iter() if "id" in element.attrs}
+    all_ids = [element.attrs["id"] for element in root.iter() if "id" in element.attrs]
+    ids = set(all_ids)
+    # Every id is the tree's and unique; none can be a heading's (heading ids never hold "--").
+    assert len(ids) == len(all_ids) and all(id_.startswith("test--") for id_ in ids)
     assert all(link.attrs["href"][1:] in ids for link in root.find_all("a") if link.attrs["href"].startswith("#"))
     for question_id, options in generated.questions.items():
-        shown = [link.text for link in root.find("section", id=f"test-{question_id}").find("ul", cls="dt-options").find_all("a")]
+        section = root.find("section", id=section_id("test", question_id))
+        shown = [link.text for link in section.find("ul", cls="dt-options").find_all("a")]
         assert shown == [option["label"] for option in options]
     assert json.loads(root.find("script", cls="dt-data").text) == compiled.data
 

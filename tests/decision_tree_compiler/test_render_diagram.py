@@ -178,9 +178,9 @@ def test_nothing_is_marked_on_the_path_at_build_time_and_colours_come_from_css(r
     for element in [svg, *svg.iter()]:
         assert not {"fill", "stroke", "color", "stop-color"} & set(element.attrs)
     # The only inline style names the two arrowhead markers, nothing else.
-    assert re.fullmatch(r"--dt-arrow:url\(#coverage--diagram-arrow\);--dt-arrow-lit:url\(#coverage--diagram-arrow-lit\)",
+    assert re.fullmatch(r"--dt-arrow:url\(#coverage--arrow_head\);--dt-arrow-lit:url\(#coverage--arrow_head_lit\)",
                         svg.attrs["style"])
-    assert {marker.attrs["id"] for marker in svg.find_all("marker")} == {"coverage--diagram-arrow", "coverage--diagram-arrow-lit"}
+    assert {marker.attrs["id"] for marker in svg.find_all("marker")} == {"coverage--arrow_head", "coverage--arrow_head_lit"}
 
 
 def test_no_text_is_smaller_than_12_px_and_every_line_fits_its_box(real, grown):
@@ -271,7 +271,7 @@ def test_every_string_from_the_yaml_is_escaped():
     document = parse_html(svg)
     assert document.find_all("script") == [] and document.find_all("b") == []
     assert [element.tag for element in document.children if not isinstance(element, str)] == ["svg"]
-    assert document.find("marker").attrs["id"] == 't"><script>alert(1)</script>--diagram-arrow'
+    assert document.find("marker").attrs["id"] == 't"><script>alert(1)</script>--arrow_head'
     coverage = document.find("a", data_node="coverage")
     assert coverage.attrs["aria-label"] == NASTY
     assert coverage.attrs["href"] == '#x"><script>alert(1)</script>coverage'
