@@ -7,27 +7,18 @@ tests serve exactly this build.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import socket
-import threading
 from pathlib import Path
 
 import pytest
 
+from tests.local_server import free_port, serving
 from tests.project_copy import build, copy_project
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
 def site_origin() -> str:
     """The origin the test server will use, e.g. http://127.0.0.1:41234."""
-    return f"http://127.0.0.1:{_free_port()}"
+    return f"http://127.0.0.1:{free_port()}"
 
 
 @pytest.fixture(scope="session")
@@ -39,22 +30,11 @@ def built_site(tmp_path_factory, site_origin) -> Path:
     return project / "site"
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - signature fixed by the base class
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_server(built_site, site_origin) -> str:
     """Serve the built site on loopback, like GitHub Pages would; returns the base URL."""
-    port = int(site_origin.rsplit(":", 1)[1])
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield site_origin + "/"
-    server.shutdown()
-    server.server_close()
+    with serving(built_site, int(site_origin.rsplit(":", 1)[1])) as base_url:
+        yield base_url
 
 
 def pytest_collection_modifyitems(items):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .graph import breadth_first_order, postorder_from_start
+from .graph import breadth_first_order, questions_left
 from .model import Tree
 from .verdicts import VERDICTS
 
@@ -48,16 +48,6 @@ def compile_tree_data(tree: Tree, order: list[str] | None = None) -> dict:
         "max_questions": remaining.get(tree.start, 0),
         "remaining": remaining,
     }
-
-
-def questions_left(tree: Tree) -> dict[str, int]:
-    """For each question reachable from start, the most questions on a path from it, itself
-    included: the page says "question 2 of at most 5" with 1 answer given + this. Linear."""
-    left: dict[str, int] = {}
-    for question_id in postorder_from_start(tree):  # every question after the ones it leads to
-        options = tree.questions[question_id].options
-        left[question_id] = 1 + max((left.get(option.next, 0) for option in options), default=0)
-    return left
 
 
 def json_for_script(data: dict) -> str:

@@ -1,15 +1,19 @@
-"""Graph algorithms on a tree: order, loops, longest path, path counts, path listing.
+"""Graph algorithms on a tree: order, loops, longest path, layers, path counts, path listing.
 
 Every function is iterative (no recursion limit on deep trees) and linear in the number of
 questions and options, except iter_paths, which lists paths one by one and is only used when
 the number of paths (counted first by path_counts) is small.
+
+topological_order_from and longest_path_layers work on any graph given as "node -> the ids its
+edges lead to" (the tree's options, or the compiled JSON's), so the flowchart and the layout
+share one copy of each.
 """
 
 from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, Mapping, Sequence
 
 from .model import Option, Question, Tree
 
@@ -121,27 +125,91 @@ def postorder_from_start(tree: Tree) -> list[str]:
     return order
 
 
+def questions_left(tree: Tree) -> dict[str, int]:
+    """For each question reachable from start, the most questions on a path from it, itself
+    included, in postorder (each question after the ones it leads to). Linear. The page says
+    "question 2 of at most 5" with 1 answer given + this (compile_json.py)."""
+    questions = tree.questions
+    left: dict[str, int] = {}
+    for question_id in postorder_from_start(tree):
+        left[question_id] = 1 + max((left.get(option.next, 0) for option in questions[question_id].options), default=0)
+    return left
+
+
 def longest_question_count(tree: Tree) -> int:
     """The number of questions on the longest path from start: "question 2 of at most N"."""
-    return len(longest_question_path(tree))
+    return questions_left(tree).get(tree.start, 0)
 
 
 def longest_question_path(tree: Tree) -> list[str]:
     """The questions of the longest path from start (the first such path in option order). Linear."""
-    questions = tree.questions
-    longest: dict[str, int] = {}
-    following: dict[str, str] = {}  # question -> the question after it on its longest path
-    for question_id in postorder_from_start(tree):
-        best = 0
-        for option in questions[question_id].options:
-            if longest.get(option.next, 0) > best:
-                best = longest[option.next]
-                following[question_id] = option.next
-        longest[question_id] = 1 + best
-    path = [tree.start] if tree.start in longest else []
-    while path and path[-1] in following:
-        path.append(following[path[-1]])
+    left = questions_left(tree)
+    path = [tree.start] if tree.start in left else []
+    while path and tree.questions[path[-1]].options:
+        longest = max(tree.questions[path[-1]].options, key=lambda option: left.get(option.next, 0))
+        if left.get(longest.next, 0) == 0:
+            break  # every answer here leads to an outcome
+        path.append(longest.next)
     return path
+
+
+def next_ids(tree: Tree) -> dict[str, list[str]]:
+    """Each question's option targets in option order (repeats kept): the tree as a plain graph."""
+    return {question_id: [option.next for option in question.options] for question_id, question in tree.questions.items()}
+
+
+def topological_order_from(start: str, successors: Mapping[str, Sequence[str]]) -> list[str]:
+    """Ids reachable from start, each after every node that leads to it (Kahn's algorithm).
+
+    successors maps a node to the ids its edges lead to; a node missing from it has none (an
+    outcome). Ready nodes are taken first in, first out, so nodes come roughly nearest first,
+    edges in the order given. The graph must have no loops (the checks guarantee it): a node
+    on a loop would never become ready and is left out.
+    """
+    # Count incoming edges among reachable nodes only, so unreachable parts cannot block.
+    incoming = {start: 0}
+    stack = [start]
+    while stack:
+        for target in successors.get(stack.pop(), ()):
+            if target not in incoming:
+                incoming[target] = 0
+                stack.append(target)
+            incoming[target] += 1
+    order = [start]
+    for node in order:  # the list grows while we walk it: a queue without deque
+        for target in successors.get(node, ()):
+            incoming[target] -= 1
+            if incoming[target] == 0:
+                order.append(target)
+    return order
+
+
+def longest_path_layers(order: Sequence[str], successors: Mapping[str, Sequence[str]]) -> dict[str, int]:
+    """Each node's layer: the number of edges on the longest path from the first node of order
+    (a topological order) to it. Every edge then points to a higher layer. In order's order."""
+    depth = dict.fromkeys(order, 0)
+    for node in order:  # a node's depth is final before it is visited
+        below = depth[node] + 1
+        for target in successors.get(node, ()):
+            if depth[target] < below:
+                depth[target] = below
+    return depth
+
+
+def topological_order(tree: Tree) -> list[str]:
+    """Questions and outcomes reachable from start, each after every question leading to it."""
+    if tree.start not in tree.questions:
+        return []
+    return topological_order_from(tree.start, next_ids(tree))
+
+
+def layers(tree: Tree) -> dict[str, int]:
+    """Each reachable question's and outcome's layer: the answers on the longest path from start
+    to it, so every answer leads down the flowchart. In topological order."""
+    if tree.start not in tree.questions:
+        return {}
+    successors = next_ids(tree)
+    return longest_path_layers(topological_order_from(tree.start, successors), successors)
 
 
 def path_counts(tree: Tree) -> dict[str, int]:

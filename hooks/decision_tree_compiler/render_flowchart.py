@@ -15,69 +15,34 @@ are linear in questions + options (a 60-layer graph with 2**60 paths draws 122 c
 
 from __future__ import annotations
 
+from .graph import longest_path_layers, topological_order_from
 from .html_escape import escape
-
+from .html_ids import map_card_id, map_title_id, section_id
 from .verdicts import VERDICTS
 
-MAP_SUFFIX = "--map-"
-"""Card ids are "<tree>--map-<node>". Node ids never contain "--", so they cannot clash with
-the walker's own section ids "<tree>-<node>"."""
+
+def _successors(compiled: dict) -> dict[str, list[str]]:
+    return {node: [option["next"] for option in question["options"]] for node, question in compiled["questions"].items()}
 
 
 def topological_order(compiled: dict) -> list[str]:
-    """Ids reachable from start, each after every question that leads to it (Kahn's algorithm).
-
-    Iterative and linear; the tree is already checked to be free of loops. Ready nodes are taken
-    first in, first out, so nodes come roughly nearest first, options in YAML order.
-    """
-    questions = compiled["questions"]
-    start = compiled["start"]
-    # Count incoming edges among reachable nodes only, so unreachable parts cannot block.
-    incoming = {start: 0}
-    stack = [start]
-    while stack:
-        question = questions.get(stack.pop())
-        if question is None:
-            continue
-        for option in question["options"]:
-            target = option["next"]
-            if target not in incoming:
-                incoming[target] = 0
-                stack.append(target)
-            incoming[target] += 1
-    order = [start]
-    for node in order:  # the list grows while we walk it: a queue without deque
-        question = questions.get(node)
-        if question is None:
-            continue
-        for option in question["options"]:
-            target = option["next"]
-            incoming[target] -= 1
-            if incoming[target] == 0:
-                order.append(target)
-    return order
+    """Ids reachable from start, each after every question that leads to it (graph.py)."""
+    return topological_order_from(compiled["start"], _successors(compiled))
 
 
 def layers(compiled: dict, order: list[str] | None = None) -> dict[str, int]:
     """Each reachable node's layer: the number of answers on the longest path from start to it."""
-    questions = compiled["questions"]
-    order = topological_order(compiled) if order is None else order
-    depth = dict.fromkeys(order, 0)
-    for node in order:  # a node's depth is final before it is visited
-        question = questions.get(node)
-        if question is not None:
-            below = depth[node] + 1
-            for option in question["options"]:
-                if depth[option["next"]] < below:
-                    depth[option["next"]] = below
-    return depth
+    successors = _successors(compiled)
+    order = topological_order_from(compiled["start"], successors) if order is None else order
+    return longest_path_layers(order, successors)
 
 
 def render_flowchart(compiled: dict) -> str:
     """The flowchart section for one tree, as an HTML string (every YAML string escaped)."""
     questions, outcomes = compiled["questions"], compiled["outcomes"]
-    order = topological_order(compiled)
-    depth = layers(compiled, order)
+    successors = _successors(compiled)
+    order = topological_order_from(compiled["start"], successors)
+    depth = longest_path_layers(order, successors)
     rows: list[list[str]] = [[] for _ in range(max(depth.values(), default=0) + 1)]
     for node in order:
         rows[depth[node]].append(node)
@@ -85,6 +50,7 @@ def render_flowchart(compiled: dict) -> str:
     # Escaped once per node: a node's name and id appear once per answer that leads to it.
     tree = escape(compiled["id"])
     ids = {node: escape(node) for node in order}
+    cards = {node: map_card_id(tree, ids[node]) for node in order}  # ids: html_ids.py
     names = {
         node: escape(questions[node]["text"] if node in questions else outcomes[node]["title"]) for node in order
     }
@@ -93,10 +59,10 @@ def render_flowchart(compiled: dict) -> str:
         # A section, not a nav: it is content (the text version of the tree), and axe wants
         # every landmark named. data-search-exclude keeps these copies of the questions out
         # of the search index; the walker's sections above are what search should find.
-        f'<section class="dt-map" aria-labelledby="{tree}--map-title" data-search-exclude>',
+        f'<section class="dt-map" aria-labelledby="{map_title_id(tree)}" data-search-exclude>',
         # The id is on a span, as in render_html.py: Material's search starts a new entry at
         # every heading with an id (here it would be an empty one).
-        f'<h2 class="dt-map-title"><span id="{tree}--map-title">All questions and outcomes</span></h2>',
+        f'<h2 class="dt-map-title"><span id="{map_title_id(tree)}">All questions and outcomes</span></h2>',
         '<p class="dt-map-about">The whole decision tree, from the first question down. '
         "Each answer links to where it leads.</p>",
         '<ol class="dt-map-layers">',
@@ -106,14 +72,14 @@ def render_flowchart(compiled: dict) -> str:
         for node in row:
             # The name links to the walker's own section, so with JavaScript off it opens that
             # question; the script points it at the reader's own answers when it is on their path.
-            card = f'id="{tree}{MAP_SUFFIX}{ids[node]}" data-node="{ids[node]}" tabindex="-1"><h3><a class="dt-map-name" href="#{tree}-{ids[node]}" data-node="{ids[node]}">{names[node]}</a></h3>'
+            card = f'id="{cards[node]}" data-node="{ids[node]}" tabindex="-1"><h3><a class="dt-map-name" href="#{section_id(tree, ids[node])}" data-node="{ids[node]}">{names[node]}</a></h3>'
             if node in questions:
                 out.append(f'<li class="dt-map-node dt-map-question" {card}<ul class="dt-map-options">')
                 # "label, then a link to where it leads". The stylesheet draws the arrow and
                 # gives screen readers "leads to:"; few elements per answer keep big trees quick
                 # to build (Python-Markdown, MkDocs and the search plugin each parse this HTML).
                 out.extend(
-                    f'<li>{escape(option["label"])} <a href="#{tree}{MAP_SUFFIX}{ids[option["next"]]}">{names[option["next"]]}</a></li>'
+                    f'<li>{escape(option["label"])} <a href="#{cards[option["next"]]}">{names[option["next"]]}</a></li>'
                     for option in questions[node]["options"]
                 )
                 out.append("</ul></li>")

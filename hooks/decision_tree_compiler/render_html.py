@@ -3,10 +3,10 @@
 This HTML is a contract with the page's script and its tests (issue 4); keep these names:
 - root `<div class="dt" data-decision-tree="<tree id>" data-start="<start id>">`;
 - `<div class="dt-intro">`;
-- per question `<section class="dt-node dt-question" id="<tree>-<node>" data-node data-kind="question"
-  aria-labelledby>` with an `<h2>` (its text in the `<span id="<tree>-<node>-title">` that labels the
-  section), an optional `<div class="dt-help">` and
-  `<ul class="dt-options">` of `<a href="#<tree>-<next>" data-next="<next>">label</a>`;
+- per question `<section class="dt-node dt-question" id="<tree>--<node>" data-node data-kind="question"
+  aria-labelledby>` with an `<h2>` (its text in the `<span id="<tree>--<node>--title">` that labels
+  the section), an optional `<div class="dt-help">` and
+  `<ul class="dt-options">` of `<a href="#<tree>--<next>" data-next="<next>">label</a>`;
   the start question also has the class `dt-start` and comes first, the rest breadth-first;
 - per outcome `<section class="dt-node dt-outcome dt-verdict-<verdict>" ... data-kind="outcome"
   data-verdict>` with an `<h2>`, a verdict line (text and an aria-hidden icon), `<div class="dt-body">`,
@@ -14,6 +14,9 @@ This HTML is a contract with the page's script and its tests (issue 4); keep the
 - the compiled JSON in `<script type="application/json" class="dt-data">`, inside a
   `<template class="dt-data-template">` (see render_data);
 - a progress line `<p class="dt-progress">` and the flowchart (render_flowchart.py).
+
+Every id is made by html_ids.py, which explains why none can equal a heading's id (the page's
+H1 gets one from the tree's title), another generated id, or one of another tree's.
 
 Headings carry no id (the id that labels a section sits on a <span> inside its <h2>): Material's
 search splits a page at every heading with an id, and does so in time quadratic in their number
@@ -34,6 +37,7 @@ from typing import Callable
 
 from .compile_json import compile_tree_data, json_for_script
 from .graph import breadth_first_order
+from .html_ids import section_id, title_id
 from .model import Outcome, Question, Tree
 from .render_flowchart import render_flowchart
 from .rendered_fields import RenderedFields
@@ -58,7 +62,11 @@ class PageContext:
 
     def section_id(self, node_id: str) -> str:
         """The id of a node's section, escaped for HTML."""
-        return f"{self.escaped_ids[self.tree.id]}-{self.escaped_ids[node_id]}"
+        return section_id(self.escaped_ids[self.tree.id], self.escaped_ids[node_id])
+
+    def title_id(self, node_id: str) -> str:
+        """The id of the text that names a node's section, escaped for HTML."""
+        return title_id(self.escaped_ids[self.tree.id], self.escaped_ids[node_id])
 
 
 PagePart = Callable[[PageContext], str]
@@ -72,21 +80,22 @@ def render_intro(context: PageContext) -> str:
 
 def render_question(context: PageContext, question: Question) -> str:
     ids = context.escaped_ids
-    section_id = context.section_id(question.id)
+    title = context.title_id(question.id)
     classes = "dt-node dt-question dt-start" if question.id == context.tree.start else "dt-node dt-question"
     parts = [
-        f'<section class="{classes}" id="{section_id}" data-node="{ids[question.id]}" '
-        f'data-kind="question" aria-labelledby="{section_id}-title">',
-        f'<h2><span id="{section_id}-title">{escape(question.text)}</span></h2>',
+        f'<section class="{classes}" id="{context.section_id(question.id)}" data-node="{ids[question.id]}" '
+        f'data-kind="question" aria-labelledby="{title}">',
+        f'<h2><span id="{title}">{escape(question.text)}</span></h2>',
     ]
     help_html = context.fields.help_html.get(question.id)
     if help_html is not None:
         parts.append(f'<div class="dt-help">\n{help_html}\n</div>')
     parts.append('<ul class="dt-options">')
-    tree_id = ids[context.tree.id]
     for option in question.options:
         next_id = ids[option.next]
-        parts.append(f'<li><a href="#{tree_id}-{next_id}" data-next="{next_id}">{escape(option.label)}</a></li>')
+        parts.append(
+            f'<li><a href="#{context.section_id(option.next)}" data-next="{next_id}">{escape(option.label)}</a></li>'
+        )
     parts.append("</ul>\n</section>")
     return "\n".join(parts)
 
@@ -101,12 +110,12 @@ def render_verdict_line(verdict_id: str) -> str:
 
 def render_outcome(context: PageContext, outcome: Outcome) -> str:
     ids = context.escaped_ids
-    section_id = context.section_id(outcome.id)
+    title = context.title_id(outcome.id)
     verdict = escape(outcome.verdict)
     parts = [
-        f'<section class="dt-node dt-outcome dt-verdict-{verdict}" id="{section_id}" data-node="{ids[outcome.id]}" '
-        f'data-kind="outcome" data-verdict="{verdict}" aria-labelledby="{section_id}-title">',
-        f'<h2><span id="{section_id}-title">{escape(outcome.title)}</span></h2>',
+        f'<section class="dt-node dt-outcome dt-verdict-{verdict}" id="{context.section_id(outcome.id)}" '
+        f'data-node="{ids[outcome.id]}" data-kind="outcome" data-verdict="{verdict}" aria-labelledby="{title}">',
+        f'<h2><span id="{title}">{escape(outcome.title)}</span></h2>',
         render_verdict_line(outcome.verdict),
         f'<div class="dt-body">\n{context.fields.body_html[outcome.id]}\n</div>',
     ]

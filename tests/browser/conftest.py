@@ -40,7 +40,11 @@ def browser():
 
 
 class PageWatch:
-    """Records what a page asks for and what it logs, so tests can assert on both."""
+    """Records what a page asks for and what it logs, so tests can assert on both.
+
+    Anything the page's Content-Security-Policy blocks counts as an error too (the browser
+    reports it with a securitypolicyviolation event), so every test that checks `errors`
+    also proves the policy blocked nothing the site needs."""
 
     def __init__(self, page, origin: str):
         self.origin = origin
@@ -49,6 +53,11 @@ class PageWatch:
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("pageerror", lambda error: self.errors.append(str(error)))
         page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        page.expose_function("reportPolicyViolation", lambda text: self.errors.append("Content-Security-Policy: " + text))
+        page.add_init_script(
+            "document.addEventListener('securitypolicyviolation', (event) => window.reportPolicyViolation("
+            "`${event.effectiveDirective} blocked ${event.blockedURI} ${event.sample}`), true);"
+        )
 
     def foreign_requests(self) -> list[str]:
         """Requests that left the site's origin (data: and blob: stay in the page)."""
@@ -59,20 +68,29 @@ class PageWatch:
 
 
 @pytest.fixture
-def new_page(browser, site_server):
-    """Factory: a fresh browser context and page, with a PageWatch attached."""
+def new_page_for(browser):
+    """Factory: a fresh browser context and page for the site at base_url, with a PageWatch."""
     contexts = []
-    origin = site_server.rstrip("/")
 
-    def make(**context_options):
+    def make(base_url: str, **context_options):
         context = browser.new_context(**context_options)
         contexts.append(context)
         page = context.new_page()
-        return page, PageWatch(page, origin)
+        return page, PageWatch(page, base_url.rstrip("/"))
 
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def new_page(new_page_for, site_server):
+    """Factory: a fresh browser context and page for the real site, with a PageWatch attached."""
+
+    def make(**context_options):
+        return new_page_for(site_server, **context_options)
+
+    return make
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from decision_tree_compiler.compiler import compile_tree_file, page_src_uri
 from decision_tree_compiler.graph import iter_paths
+from decision_tree_compiler.html_ids import map_card_id, section_id
 from decision_tree_compiler.pages import DocsFolder
 from decision_tree_compiler.verdicts import VERDICTS
 from playwright.sync_api import expect
@@ -45,8 +46,18 @@ def longest_path():
     return max(every_path(), key=lambda path: len(path[0]))
 
 
+def address(node_id: str) -> str:
+    """A node's address without JavaScript: the fragment "#<tree>--<node>" (html_ids.py)."""
+    return "#" + section_id(TREE_ID, node_id)
+
+
 def section(page, node_id: str):
-    return page.locator(f"#{TREE_ID}-{node_id}")
+    return page.locator(address(node_id))
+
+
+def map_card(page, node_id: str):
+    """The node's card on the flowchart."""
+    return page.locator("#" + map_card_id(TREE_ID, node_id))
 
 
 def current(page):

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from tests.browser.decision_tree_helpers import (
     TREE_ID,
     TREE_PAGE,
+    address,
     answer,
     assert_clean,
     current,
@@ -19,6 +20,7 @@ from tests.browser.decision_tree_helpers import (
     expect_on,
     expect_outcome,
     longest_path,
+    map_card,
     option,
     section,
     tree_data,
@@ -135,10 +137,12 @@ def test_stale_or_tampered_addresses_fall_back_to_the_furthest_valid_question(si
         f"#{TREE_ID}:{start}=1,unknown=1": (first_next, f"#{TREE_ID}:{start}=1"),
         f"#{TREE_ID}:{start}=1,{start}=1,,": (first_next, f"#{TREE_ID}:{start}=1"),
         # Not a node of this tree: maybe an anchor on the page, so the address is left alone.
-        f"#{TREE_ID}-constructor": (start, f"#{TREE_ID}-constructor"),
+        address("constructor"): (start, address("constructor")),
+        # The H1's own anchor ("#coverage-" and words) is no node's address: left alone.
+        f"#{TREE_ID}-{first_next}": (start, f"#{TREE_ID}-{first_next}"),
         # The address of a node without JavaScript: reached the shortest way from the start.
-        f"#{TREE_ID}-{deep_question}": (deep_question, None),
-        f"#{TREE_ID}-{deep_outcome}": (deep_outcome, None),
+        address(deep_question): (deep_question, None),
+        address(deep_outcome): (deep_outcome, None),
     }
     page, watch = new_page()
     for fragment, (expected, written) in tampered.items():
@@ -190,7 +194,7 @@ def test_the_flowchart_lights_the_path_and_goes_back_to_a_node_on_it(site_server
     cards = page.locator(".dt-map-node.dt-on-path")
     expect(cards).to_have_count(3)
     expect(page.locator(".dt-map-node.dt-current")).to_have_attribute("data-node", here)
-    expect(page.locator(f"#{TREE_ID}--map-{here} .dt-map-name")).to_have_attribute("aria-current", "step")
+    expect(map_card(page, here).locator(".dt-map-name")).to_have_attribute("aria-current", "step")
     chosen = page.locator(".dt-map .dt-chosen")
     expect(chosen).to_have_count(2)
     for item, (_, label) in zip(chosen.all(), answers[:2]):
@@ -200,13 +204,13 @@ def test_the_flowchart_lights_the_path_and_goes_back_to_a_node_on_it(site_server
     expect(link).to_have_accessible_name("leads to: " + link.inner_text().removeprefix("\u2192").strip())
 
     # Inside the flowchart, an answer's link moves to the card it leads to; the answers stay.
-    address = page.url
-    page.locator(f"#{TREE_ID}--map-{answers[0][0]} .dt-map-options a").first.click()
+    url_before = page.url
+    map_card(page, answers[0][0]).locator(".dt-map-options a").first.click()
     expect(page.locator(".dt-map-node:focus")).to_have_count(1)
-    assert page.url == address
+    assert page.url == url_before
 
     # A node on the path goes back to it.
-    page.locator(f"#{TREE_ID}--map-{answers[1][0]} .dt-map-name").click()
+    map_card(page, answers[1][0]).locator(".dt-map-name").click()
     expect_on(page, answers[1][0])
     expect(cards).to_have_count(2)
     # A node off the path is reached the shortest way from the start, like its plain address.
@@ -214,11 +218,11 @@ def test_the_flowchart_lights_the_path_and_goes_back_to_a_node_on_it(site_server
     node_id = off_path.get_attribute("data-node")
     off_path.locator(".dt-map-name").click()
     expect_on(page, node_id)
-    address_after_click = page.url
+    url_after_click = page.url
     page.goto("about:blank")
-    page.goto(site_server + TREE_PAGE + f"#{TREE_ID}-{node_id}")
+    page.goto(site_server + TREE_PAGE + address(node_id))
     expect_on(page, node_id)
-    assert page.url.split("#")[1] == address_after_click.split("#")[1]
+    assert page.url.split("#")[1] == url_after_click.split("#")[1]
     assert_clean(watch)
 
 

@@ -102,9 +102,11 @@ def changed(old: str, new: str, tree: str = BASE_TREE) -> str:
     return tree.replace(old, new)
 
 
-def compile_text(text: str | bytes, *, pages=None, tree_id: str = "test", file: str = FILE) -> CompileResult:
+def compile_text(text: str | bytes, *, pages=None, tree_id: str = "test", file: str = FILE, **limits) -> CompileResult:
+    """Compile text as a writer's tree; path_limit=None lifts the limit on questions per path
+    (for graphs that are deep on purpose)."""
     source = text.encode("utf-8") if isinstance(text, str) else text
-    return compile_tree_source(source, file=file, tree_id=tree_id, pages=pages or FakePages())
+    return compile_tree_source(source, file=file, tree_id=tree_id, pages=pages or FakePages(), **limits)
 
 
 def locate(text: str, needle: str, occurrence: int = 1) -> Position:

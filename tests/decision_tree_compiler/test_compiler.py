@@ -52,7 +52,7 @@ def test_description_falls_back_to_the_title_and_is_kept_short():
 
 def test_the_real_tree_compiles_against_the_real_guidance_pages():
     compiled = real_tree()
-    assert compiled.tree.start == "coverage"
+    assert compiled.tree.start == "reason"
 
 
 def test_every_real_outcome_gives_next_steps_and_guidance_links():
@@ -81,3 +81,13 @@ def test_page_markdown_quotes_front_matter_safely():
     compiled = compile_text(changed("title: Test tree", "title: 'Say \"no\": then --- # what'")).compiled
     page = page_markdown(compiled.tree, compiled.html, None)
     assert front_matter(page)["title"] == 'Say "no": then --- # what'
+
+
+def test_a_question_may_have_any_number_of_options():
+    # No limit of the compiler's own (issue 8): the page's script reads any answer number the
+    # question has (tests/browser/test_decision_tree_long_question.py restores answer 10,001).
+    options = "".join(f"      - label: Answer {n}\n        next: {'looks' if n % 2 else 'scar'}\n" for n in range(1, 10_002))
+    result = compile_text(changed("      - label: Looks\n        next: looks\n      - label: Scar\n        next: scar\n", options))
+    assert result.ok, [str(problem) for problem in result.problems[:3]]
+    assert len(result.compiled.data["questions"]["reason"]["options"]) == 10_001
+    assert 'href="#test--scar" data-next="scar">Answer 10000</a>' in result.compiled.html

@@ -6,10 +6,16 @@ from decision_tree_compiler.graph import (
     breadth_first_order,
     find_loops,
     iter_paths,
+    layers,
+    longest_path_layers,
     longest_question_count,
+    next_ids,
     path_counts,
+    questions_left,
     reachable_from,
     verdict_rank_bounds,
+    topological_order,
+    topological_order_from,
 )
 from decision_tree_compiler.structure import read_tree
 from decision_tree_compiler.yaml_source import load_yaml
@@ -99,3 +105,46 @@ def test_rank_bounds_leave_out_broken_parts():
     assert verdict_rank_bounds(tree, RANKS)["reason"] == (0, 0)  # only "looks" counts
     looping = tree_of(changed("next: looks", "next: coverage"))
     assert verdict_rank_bounds(looping, RANKS)["reason"] == (2, 2)
+
+
+def test_topological_order_puts_every_node_after_every_question_leading_to_it():
+    tree = tree_of()
+    assert topological_order(tree) == ["coverage", "reason", "medicare", "looks", "scar"]
+    # "scar" is reached both from the start and through "reason": it must come after both.
+    tree = tree_of(changed("next: medicare", "next: scar"))
+    order = topological_order(tree)
+    assert order.index("scar") > order.index("reason") and "medicare" not in order
+
+
+def test_layers_are_the_longest_path_from_start():
+    tree = tree_of(changed("next: medicare", "next: scar"))
+    assert layers(tree) == {"coverage": 0, "reason": 1, "looks": 2, "scar": 2}
+    for question_id, question in tree.questions.items():
+        if question_id in layers(tree):
+            assert all(layers(tree)[option.next] > layers(tree)[question_id] for option in question.options)
+
+
+def test_questions_left_counts_the_questions_still_ahead():
+    tree = tree_of()
+    assert questions_left(tree) == {"reason": 1, "coverage": 2}
+    assert longest_question_count(tree) == 2
+
+
+def test_generic_order_and_layers_work_on_any_graph_and_skip_unreachable_parts():
+    successors = {"a": ["b", "c", "c"], "b": ["d"], "c": ["d"], "orphan": ["a"]}
+    order = topological_order_from("a", successors)
+    assert order == ["a", "b", "c", "d"]
+    assert longest_path_layers(order, successors) == {"a": 0, "b": 1, "c": 1, "d": 2}
+    assert next_ids(tree_of()) == {"coverage": ["reason", "medicare"], "reason": ["looks", "scar"]}
+
+
+def test_layers_of_a_very_deep_tree_need_no_recursion():
+    successors = {f"n{number}": [f"n{number + 1}", "end"] for number in range(20_000)}
+    order = topological_order_from("n0", successors)
+    assert longest_path_layers(order, successors)["end"] == 20_000
+
+
+def test_sixty_question_layers_put_the_outcomes_on_layer_sixty():
+    tree = tree_of(layered(60))
+    depth = layers(tree)
+    assert depth["end-a"] == depth["end-b"] == 60 and max(depth.values()) == 60

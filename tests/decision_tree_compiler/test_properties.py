@@ -14,8 +14,10 @@ import jsonschema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from decision_tree_compiler.graph import iter_paths, longest_question_count, path_counts
+from decision_tree_compiler.graph import iter_paths, layers, longest_question_count, path_counts
 from decision_tree_compiler.guarantee import every_path_ends_in_supported_outcome
+from decision_tree_compiler.html_ids import section_id
+from decision_tree_compiler.render_diagram import layout_of, render_diagram
 from decision_tree_compiler.schema import build_schema
 from decision_tree_compiler.structure import STRUCTURE_CODES
 from decision_tree_compiler.verdicts import VERDICTS
@@ -23,6 +25,7 @@ from decision_tree_compiler.yaml_source import load_yaml
 
 from .helpers import FILE, compile_text
 from .html_tree import parse_html
+from .layout_checks import geometric_crossings, overlapping_pairs, routes_through_boxes
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 VALIDATOR = jsonschema.Draft202012Validator(build_schema())
@@ -85,8 +88,8 @@ def valid_trees(draw, max_questions: int = 10) -> GeneratedTree:
     return GeneratedTree(questions, outcomes)
 
 
-def compiled_or_fail(generated: GeneratedTree):
-    result = compile_text(generated.yaml())
+def compiled_or_fail(generated: GeneratedTree, **limits):
+    result = compile_text(generated.yaml(), **limits)
     assert result.problems == [], "\n".join(str(problem) for problem in result.problems)
     return result.compiled
 
@@ -118,12 +121,45 @@ def test_the_page_has_every_node_and_every_link_lands(generated):
     root = parse_html(compiled.html).find("div", cls="dt")
     sections = root.find_all("section", cls="dt-node")
     assert {section.attrs["data-node"] for section in sections} == set(generated.questions) | set(generated.outcomes)
-    ids = {element.attrs["id"] for element in root.iter() if "id" in element.attrs}
+    all_ids = [element.attrs["id"] for element in root.iter() if "id" in element.attrs]
+    ids = set(all_ids)
+    # Every id is the tree's and unique; none can be a heading's (heading ids never hold "--").
+    assert len(ids) == len(all_ids) and all(id_.startswith("test--") for id_ in ids)
     assert all(link.attrs["href"][1:] in ids for link in root.find_all("a") if link.attrs["href"].startswith("#"))
     for question_id, options in generated.questions.items():
-        shown = [link.text for link in root.find("section", id=f"test-{question_id}").find("ul", cls="dt-options").find_all("a")]
+        section = root.find("section", id=section_id("test", question_id))
+        shown = [link.text for link in section.find("ul", cls="dt-options").find_all("a")]
         assert shown == [option["label"] for option in options]
     assert json.loads(root.find("script", cls="dt-data").text) == compiled.data
+
+
+@SETTINGS
+@given(valid_trees(max_questions=14))
+def test_layers_are_the_longest_path_and_the_diagram_keeps_its_promises(generated):
+    tree = compiled_or_fail(generated, path_limit=None).tree  # deeper than writers may go, on purpose
+    depth = layers(tree)
+    longest: dict[str, int] = {tree.start: 0}
+    for answers, outcome in iter_paths(tree):
+        for step, node in enumerate([question_id for question_id, _ in answers[1:]] + [outcome], start=1):
+            longest[node] = max(longest.get(node, 0), step)
+    assert depth == {node: longest[node] for node in depth} and set(depth) == set(longest)
+
+    layout = layout_of(tree)
+    assert overlapping_pairs(layout.boxes.values(), gap=1) == []
+    assert routes_through_boxes(layout) == []
+    assert layout.crossings == geometric_crossings(layout)
+    svg = parse_html(render_diagram(tree, lambda node_id: "#test-" + node_id))
+    arrows = {
+        (edge.attrs["data-from"], int(number)): edge.attrs["data-to"]
+        for edge in svg.find_all("g", cls="dt-diagram-edge")
+        for number in edge.attrs["data-options"].split()
+    }
+    assert arrows == {
+        (question_id, number): option["next"]
+        for question_id, options in generated.questions.items()
+        for number, option in enumerate(options, start=1)
+    }
+    assert sorted(link.attrs["data-node"] for link in svg.find_all("a")) == sorted([*generated.questions, *generated.outcomes])
 
 
 def _problems(text: str):

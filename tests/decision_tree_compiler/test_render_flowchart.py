@@ -20,6 +20,7 @@ from decision_tree_compiler.page_assets import (
     contrast,
     dark_variant,
 )
+from decision_tree_compiler.html_ids import map_card_id, section_id
 from decision_tree_compiler.pages import DocsFolder
 from decision_tree_compiler.render_flowchart import layers, render_flowchart, topological_order
 from decision_tree_compiler.verdicts import VERDICTS
@@ -75,7 +76,7 @@ def test_the_real_tree_draws_each_reachable_node_exactly_once():
     drawn = [card.attrs["data-node"] for card in cards]
     assert sorted(drawn) == sorted(set(drawn)) == sorted(set(data["questions"]) | set(data["outcomes"]))
     for card in cards:
-        assert card.attrs["id"] == f"coverage--map-{card.attrs['data-node']}"
+        assert card.attrs["id"] == map_card_id("coverage", card.attrs["data-node"]) == f"coverage--{card.attrs['data-node']}--map"
 
 
 def test_every_answer_is_drawn_as_a_link_to_the_card_it_leads_to():
@@ -83,12 +84,12 @@ def test_every_answer_is_drawn_as_a_link_to_the_card_it_leads_to():
     document = parse_html(render_flowchart(data))
     ids = {card.attrs["id"] for card in document.find_all("li", cls="dt-map-node")}
     for question_id, question in data["questions"].items():
-        card = document.find("li", id=f"coverage--map-{question_id}")
+        card = document.find("li", id=map_card_id("coverage", question_id))
         items = card.find("ul", cls="dt-map-options").find_all("li")
         assert [item.children[0].strip() for item in items] == [o["label"] for o in question["options"]]
         for item, option in zip(items, question["options"]):
             link = item.find("a")
-            assert link.attrs["href"] == f"#coverage--map-{option['next']}"
+            assert link.attrs["href"] == "#" + map_card_id("coverage", option["next"])
             assert link.text == _name(data, option["next"])
             assert link.attrs["href"][1:] in ids
 
@@ -96,14 +97,14 @@ def test_every_answer_is_drawn_as_a_link_to_the_card_it_leads_to():
 def test_node_names_link_to_the_static_pages_sections_so_it_works_without_javascript():
     data = real_tree()
     for link in parse_html(render_flowchart(data)).find_all("a", cls="dt-map-name"):
-        assert link.attrs["href"] == f"#coverage-{link.attrs['data-node']}"
+        assert link.attrs["href"] == "#" + section_id("coverage", link.attrs["data-node"]) == f"#coverage--{link.attrs['data-node']}"
 
 
 def test_outcome_cards_show_the_verdict_by_words_and_icon():
     data = real_tree()
     document = parse_html(render_flowchart(data))
     for outcome_id, outcome in data["outcomes"].items():
-        card = document.find("li", id=f"coverage--map-{outcome_id}")
+        card = document.find("li", id=map_card_id("coverage", outcome_id))
         verdict = VERDICTS[outcome["verdict"]]
         assert f"dt-verdict-{verdict.id}" in card.classes
         line = card.find("p", cls="dt-map-verdict")
@@ -169,7 +170,7 @@ def test_strings_from_the_yaml_are_escaped_in_text_and_attributes():
     assert document.find_all("script") == [] and document.find_all("b") == []
     assert document.find("a", cls="dt-map-name", data_node="a").text == NASTY
     assert document.find("ul", cls="dt-map-options").find("li").children[0] == NASTY + " "
-    assert document.find("a", href="#t--map-end").text == NASTY
+    assert document.find("a", href="#t--end--map").text == NASTY
     assert document.find("a", cls="dt-map-name", data_node="end").text == NASTY
 
 

@@ -42,7 +42,7 @@ def test_every_question_and_outcome_has_its_section():
     sections = root.find_all("section", cls="dt-node")
     assert {section.attrs["data-node"] for section in sections} == {"coverage", "reason", "medicare", "looks", "scar"}
     for section in sections:
-        assert section.attrs["id"] == f"test-{section.attrs['data-node']}"
+        assert section.attrs["id"] == f"test--{section.attrs['data-node']}"
         heading = section.find("h2")
         assert "id" not in heading.attrs  # see render_html: heading ids make search indexing quadratic
         label = root.find(id=section.attrs["aria-labelledby"])
@@ -59,21 +59,21 @@ def test_start_comes_first_then_breadth_first_in_option_order():
 
 def test_question_section_has_heading_help_and_options_in_yaml_order():
     root = root_of(compiled().html)
-    question = root.find("section", id="test-reason")
+    question = root.find("section", id="test--reason")
     assert question.classes == {"dt-node", "dt-question"}
     assert question.attrs["data-kind"] == "question"
     assert question.find("h2").text == "Why do you want it?"
     assert question.find("div", cls="dt-help").find("strong").text == "one"
     links = question.find("ul", cls="dt-options").find_all("a")
     assert [(link.text, link.attrs["href"], link.attrs["data-next"]) for link in links] == [
-        ("Looks", "#test-looks", "looks"),
-        ("Scar", "#test-scar", "scar"),
+        ("Looks", "#test--looks", "looks"),
+        ("Scar", "#test--scar", "scar"),
     ]
 
 
 def test_outcome_section_shows_verdict_by_text_and_icon_not_colour_alone():
     root = root_of(compiled().html)
-    outcome = root.find("section", id="test-scar")
+    outcome = root.find("section", id="test--scar")
     assert outcome.classes == {"dt-node", "dt-outcome", "dt-verdict-possible"}
     assert outcome.attrs["data-kind"] == "outcome"
     assert outcome.attrs["data-verdict"] == "possible"
@@ -84,12 +84,12 @@ def test_outcome_section_shows_verdict_by_text_and_icon_not_colour_alone():
     assert icon.text == VERDICTS["possible"].icon
     assert verdict_line.find("span", cls="dt-verdict-label").text == VERDICTS["possible"].label
     restart = outcome.find("p", cls="dt-restart").find("a")
-    assert restart.attrs["href"] == "#test-coverage"
+    assert restart.attrs["href"] == "#test--coverage"
 
 
 def test_markdown_fields_render_as_markdown_with_links_rewritten_for_the_page():
     root = root_of(compiled().html)
-    body = root.find("section", id="test-scar").find("div", cls="dt-body")
+    body = root.find("section", id="test--scar").find("div", cls="dt-body")
     items = body.find("ol").find_all("li")
     assert [item.text for item in items] == ["Ask your doctor.", "Read the appeal steps."]
     assert items[1].find("a").attrs["href"] == "../../if-you-are-denied/"
@@ -97,11 +97,11 @@ def test_markdown_fields_render_as_markdown_with_links_rewritten_for_the_page():
 
 def test_read_more_lists_the_see_pages_by_title():
     root = root_of(compiled().html)
-    see = root.find("section", id="test-medicare").find("div", cls="dt-see")
+    see = root.find("section", id="test--medicare").find("div", cls="dt-see")
     assert see.find("h3").text == "Read more"
     link = see.find("a")
     assert (link.text, link.attrs["href"]) == ("Title of how-insurers-decide.md", "../../how-insurers-decide/")
-    assert root.find("section", id="test-looks").find_all("div", cls="dt-see") == []
+    assert root.find("section", id="test--looks").find_all("div", cls="dt-see") == []
 
 
 def test_every_internal_link_lands_on_a_section():
@@ -120,10 +120,10 @@ def test_strings_from_the_yaml_are_text_never_markup():
     root = root_of(html)
     # Only the data script exists, and the nasty strings come back exactly as written.
     assert len(parse_html(html).find_all("script")) == 1
-    assert root.find("section", id="test-reason").find("h2").text == NASTY
+    assert root.find("section", id="test--reason").find("h2").text == NASTY
     assert root.find("a", data_next="looks").text == NASTY
-    assert root.find("section", id="test-scar").find("h2").text == NASTY
-    looks_body = root.find("section", id="test-looks").find("div", cls="dt-body")
+    assert root.find("section", id="test--scar").find("h2").text == NASTY
+    looks_body = root.find("section", id="test--looks").find("div", cls="dt-body")
     assert looks_body.find_all("b") == [] and looks_body.find_all("script") == []
     assert "<b>not bold</b>" in looks_body.text
     # The JSON still parses from the page and holds the same strings.

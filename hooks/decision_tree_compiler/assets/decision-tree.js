@@ -35,6 +35,11 @@
     return count + " " + word + (count === 1 ? "" : "s");
   }
 
+  // The page's ids, as html_ids.py makes them: "<tree>--<node>" and so on. Heading ids never
+  // contain "--", and neither do tree or node ids, so none of these can be a heading's id.
+  function sectionId(tree, node) { return tree.id + "--" + node; }
+  function mapCardId(tree, node) { return tree.id + "--" + node + "--map"; }
+
   /* ---- state <-> address ---------------------------------------------------------------- */
 
   // Maps, not the parsed objects, so that an id like "constructor" never finds a prototype.
@@ -71,7 +76,11 @@
       var node = tree.start;
       var steps = hash.slice(prefix.length + 1).split(",");
       for (var i = 0; i < steps.length; i++) {
-        var match = /^([a-z0-9-]+)=([0-9]{1,4})$/.exec(steps[i]);
+        // No limit on the answer's number but the question's own count of options, checked
+        // below; the compiler sets none either (issue 8: a fixed digit limit here once made
+        // answer 10,001 of a long question impossible to restore). A number too long for a
+        // double becomes Infinity, which is out of range like any other.
+        var match = /^([a-z0-9-]+)=([0-9]+)$/.exec(steps[i]);
         var question = tree.questions.get(node);
         var index = match ? Number(match[2]) - 1 : -1;
         if (!question || !match || match[1] !== node || index < 0 || index >= question.options.length) break;
@@ -80,9 +89,9 @@
       }
       return path;
     }
-    // "#tree-node" is the address of a node without JavaScript: go there the shortest way.
-    var target = hash.slice(prefix.length + 1);
-    if (hash.indexOf(prefix + "-") === 0 && tree.shortest.has(target)) return tree.shortest.get(target);
+    // "#tree--node" is the address of a node without JavaScript: go there the shortest way.
+    var target = hash.slice(prefix.length + 2);
+    if (hash.indexOf(prefix + "--") === 0 && tree.shortest.has(target)) return tree.shortest.get(target);
     return null;
   }
 
@@ -113,7 +122,7 @@
     tree.nodes = nodes;
 
     var question = tree.questions.get(current);
-    var section = document.getElementById(tree.id + "-" + current);
+    var section = document.getElementById(sectionId(tree, current));
     tree.root.querySelectorAll(".dt-node.dt-current").forEach(function (element) {
       element.classList.remove("dt-current");
     });
@@ -182,7 +191,7 @@
       link.href = urlFor(tree, tree.shortest.get(link.dataset.node));
     });
     tree.linked = tree.nodes.map(function (node, step) {
-      var card = document.getElementById(tree.id + "--map-" + node);
+      var card = document.getElementById(mapCardId(tree, node));
       var link = card.querySelector(".dt-map-name");
       link.href = urlFor(tree, tree.path.slice(0, step));
       card.classList.add("dt-on-path");
@@ -234,8 +243,27 @@
     // Material's instant navigation also listens for clicks on links; this one is handled.
     event.preventDefault();
     event.stopPropagation();
+    handledRun = true;
     if (path) go(tree, path);
   }
+
+  // One activation, one action. A double or triple click, or a double tap, is a run of clicks
+  // that the browser counts in event.detail (2, 3, ...). The first one changes the page, so the
+  // rest land on whatever is now under the pointer: the next question's answer, a link in an
+  // outcome, or Material's nav if the page scrolled. When the run's first click was handled
+  // here, the rest do nothing anywhere on the page: no answer, no link followed, and no focus
+  // taken from the heading the answer moved it to. Keyboard activations have detail 0.
+  var handledRun = false;
+  document.addEventListener("click", function (event) {
+    if (event.detail <= 1) handledRun = false; // a new run (onClick runs later and may set it)
+    else if (handledRun) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  }, true);
+  document.addEventListener("mousedown", function (event) {
+    if (event.detail > 1 && handledRun) event.preventDefault(); // keeps the focus where it is
+  }, true);
 
   /* ---- setting up ----------------------------------------------------------------------- */
 
@@ -282,7 +310,7 @@
 
     tree.answers = make("section", "dt-answers");
     tree.answersTitle = tree.answers.appendChild(make("h2"));
-    tree.answersTitle.id = tree.id + "--answers-title";
+    tree.answersTitle.id = tree.id + "--answers_title"; // "_": never part of a node id
     tree.answers.setAttribute("aria-labelledby", tree.answersTitle.id);
     tree.answers.appendChild(make("ol"));
     root.insertBefore(tree.answers, after);
@@ -303,7 +331,7 @@
     if (path !== null) tidyAddress(tree);
   }
 
-  // Write the address the way this script does, e.g. after a stale link or "#tree-node".
+  // Write the address the way this script does, e.g. after a stale link or "#tree--node".
   function tidyAddress(tree) {
     var url = urlFor(tree, tree.path);
     if (url !== location.pathname + location.search + location.hash) history.replaceState(history.state, "", url);
