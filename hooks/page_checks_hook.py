@@ -1,6 +1,6 @@
 """MkDocs hook: no guidance page may run script or load anything from another site.
 
-A thin adapter for markup_safety/, which knows nothing about MkDocs. For each page from docs/
+A thin adapter for site_security/, which knows nothing about MkDocs. For each page from docs/
 it checks the HTML the page renders to, and reports problems on the lines of the page's
 Markdown file; HTML, SVG and CSS files that docs/ publishes as they are get the same check. All pages are checked before the build stops, so a writer sees every problem
 of every page at once. Pages made by other hooks (the decision tree pages) are left to the
@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from markup_safety.page_check import CSS_SUFFIXES, MARKUP_SUFFIXES, page_problems, static_file_problems
+from site_security.page_check import CSS_SUFFIXES, MARKUP_SUFFIXES, page_problems, static_file_problems
 from decision_tree_compiler.problems import format_problems, github_annotation, github_annotations_wanted, summary_line
 from mkdocs.exceptions import PluginError
 

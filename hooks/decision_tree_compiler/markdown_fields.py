@@ -12,10 +12,10 @@ byte-for-byte what Python-Markdown produces; tests/decision_tree_compiler/test_m
 checks that on generated texts. Raw HTML in a field is shown as text, never passed through:
 every string from the YAML is escaped for where it goes.
 
-Links and images are held to markup_safety's allow-list, decided on the address a browser will
+Links and images are held to site_security's allow-list, decided on the address a browser will
 read: a link may go to a page of this site, to an https:// or http:// address, or be mailto: or
 tel:; an image must be a file of this site. The rendered HTML itself is scanned
-(markup_safety.html_findings), so no Markdown construct can slip a script or another site's
+(site_security.html_findings), so no Markdown construct can slip a script or another site's
 image past the check. A link to `page.md#anchor` must name an anchor that page has.
 """
 
@@ -28,8 +28,8 @@ from urllib.parse import unquote
 import markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, ETX, STX
-from markup_safety.html_findings import Finding, find_problems
-from markup_safety.urls import link_refusal, read_url, resource_refusal
+from site_security.html_findings import Finding, find_problems
+from site_security.urls import link_refusal, read_url, resource_refusal
 
 UrlFor = Callable[[str], "str | None"]
 AnchorsOf = Callable[[str], "Iterable[str] | None"]
@@ -49,7 +49,7 @@ class FieldHtml(NamedTuple):
     missing_anchors: list[tuple[str, str]]
     """(target as written, anchor) of links to a page that has no such anchor."""
     findings: list[Finding]
-    """Links and images the allow-list refuses (markup_safety.html_findings)."""
+    """Links and images the allow-list refuses (site_security.html_findings)."""
 
 
 class _Resolved(NamedTuple):

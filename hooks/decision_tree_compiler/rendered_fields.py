@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from markup_safety.locate import NeedleLocator
+from site_security.locate import NeedleLocator
 
 from .markdown_fields import MarkdownFields
 from .model import Tree

@@ -31,7 +31,7 @@ def _any_case(word: str) -> str:
     return "".join(f"[{letter.lower()}{letter.upper()}]" if letter.isalpha() else letter for letter in word)
 
 
-# The plainly written forms of what the build refuses in Markdown (markup_safety.urls): a link
+# The plainly written forms of what the build refuses in Markdown (site_security.urls): a link
 # that runs code, and an image from another site. Disguised forms (character codes, invisible
 # characters) are left to the build, which decides on what the browser reads.
 _SCRIPT_LINK = r"\]\(\s*<?\s*(?:" + "|".join(_any_case(s) for s in ("javascript", "vbscript", "data")) + "):"

@@ -132,7 +132,7 @@ def test_rendered_fields_equal_python_markdown_with_links_rewritten_and_checked(
     assert ("nope.md" in unknown) == ('href="nope.md"' in html)
 
 
-# --- links and images are held to the allow-list (markup_safety.urls) --------------------------
+# --- links and images are held to the allow-list (site_security.urls) --------------------------
 
 SCAR_LINK = "2. Read [the appeal steps](if-you-are-denied.md)."
 

@@ -96,7 +96,7 @@ def test_schema_rejects_exactly_the_structural_mistakes(example):
     ],
 )
 def test_the_editor_underlines_plainly_written_script_links_and_outside_images(body, message):
-    # The build refuses these too (markup_safety), disguised forms included; the editor catches
+    # The build refuses these too (site_security), disguised forms included; the editor catches
     # the plain ones while the writer types, with the same advice.
     text = BASE_TREE.replace("body: Cosmetic care is not covered.", f"body: {json.dumps(body)}")
     data = load_yaml(text.encode(), FILE).data

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from markup_safety.urls import link_refusal, read_url, resource_refusal
+from site_security.urls import link_refusal, read_url, resource_refusal
 
 REFUSED_LINKS = [
     "javascript:alert(1)",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from markup_safety.html_findings import css_urls, find_problems
+from site_security.html_findings import css_urls, find_problems
 
 
 def codes(html: str) -> list[str]:

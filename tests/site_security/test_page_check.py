@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 
 from decision_tree_compiler.page_anchors import site_markdown_from_config
-from markup_safety.page_check import page_problems
+from site_security.page_check import page_problems
 from tests.project_copy import PROJECT_ROOT
 
 SITE = site_markdown_from_config(PROJECT_ROOT / "mkdocs.yml")
@@ -65,7 +65,7 @@ def test_every_real_page_passes():
 
 
 def test_files_published_as_they_are_are_checked_too():
-    from markup_safety.page_check import static_file_problems
+    from site_security.page_check import static_file_problems
 
     svg = '<svg xmlns="http://www.w3.org/2000/svg">\n  <script>alert(1)</script>\n</svg>\n'
     [problem] = static_file_problems("docs/assets/x.svg", svg)
