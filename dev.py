@@ -8,11 +8,14 @@
     python3 dev.py paths        list every path through the decision trees
     python3 dev.py changed-paths BASE   what a change does to the trees' paths, compared with a git ref
     python3 dev.py bench        time the decision tree compiler on generated trees
+    python3 dev.py lock         recompile requirements.txt from requirements.in
 
-"Set up" means: make a virtual environment in .venv and install the pinned packages
-from requirements.txt into it (again only when that file changes). The test command
-also needs Chromium for the browser tests; on a Debian or Ubuntu machine it installs
-it with apt-get when it is missing.
+"Set up" means: make a virtual environment in .venv and install the locked packages
+from requirements.txt into it (again only when that file changes). Every package, the
+ones requirements.in names and everything they pull in, is pinned there with the hashes
+of its files, and pip refuses anything else (--require-hashes). The test command also
+needs Chromium for the browser tests; on a Debian or Ubuntu machine it installs it with
+apt-get when it is missing.
 """
 
 from __future__ import annotations
@@ -28,12 +31,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 REQUIREMENTS = ROOT / "requirements.txt"
+REQUIREMENTS_IN = ROOT / "requirements.in"
 STAMP = VENV / "requirements.sha256"
+# pip-tools compiles the lock file; it runs in a venv of its own, never in the project's.
+LOCK_VENV = ROOT / ".venv-lock"
+PIP_TOOLS = "pip-tools==7.6.2"
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 
 
-def venv_python() -> Path:
-    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+def venv_python(venv_dir: Path | None = None) -> Path:
+    return (venv_dir or VENV) / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
 def run(command: list[str], **kwargs) -> int:
@@ -52,7 +59,12 @@ def set_up() -> None:
     if not venv_python().exists():
         print(f"Creating a virtual environment in {VENV.name}/ ...", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    if run([venv_python(), "-m", "pip", "install", "--disable-pip-version-check", "-r", REQUIREMENTS]) != 0:
+    # --require-hashes: a package whose file does not match its locked hash is refused, and so
+    # is any package the lock does not list. --only-binary: wheels only, so installing never
+    # runs a package's own build code (whose build dependencies pip would not check).
+    install = [venv_python(), "-m", "pip", "install", "--disable-pip-version-check", "--require-hashes",
+               "--only-binary", ":all:", "-r", REQUIREMENTS]
+    if run(install) != 0:
         sys.exit("Installing the packages in requirements.txt failed; see the messages above.")
     STAMP.write_text(wanted + "\n")
 
@@ -76,17 +88,34 @@ def ensure_chromium() -> None:
     )
 
 
+def lock(extra: list[str]) -> int:
+    """Recompile requirements.txt: every package pinned, with the hashes of its files."""
+    if not venv_python(LOCK_VENV).exists():
+        venv.EnvBuilder(with_pip=True).create(LOCK_VENV)
+        if run([venv_python(LOCK_VENV), "-m", "pip", "install", "--disable-pip-version-check", PIP_TOOLS]) != 0:
+            return 1
+    env = dict(os.environ, CUSTOM_COMPILE_COMMAND="python3 dev.py lock")
+    return run(
+        [venv_python(LOCK_VENV), "-m", "piptools", "compile", "--quiet", "--generate-hashes", "--allow-unsafe",
+         "--strip-extras", "--no-emit-index-url", "--no-emit-find-links", "--output-file", REQUIREMENTS.name,
+         REQUIREMENTS_IN.name, *extra],  # relative names: the file records them
+        env=env,
+    )
+
+
 def tree_command(*args: str) -> list[str]:
     """Run the decision tree compiler, which lives beside the MkDocs hook."""
     return [str(venv_python()), "-m", *args]
 
 
 def main(argv: list[str]) -> int:
-    commands = ("serve", "test", "build", "check-tree", "paths", "changed-paths", "bench")
+    commands = ("serve", "test", "build", "check-tree", "paths", "changed-paths", "bench", "lock")
     if len(argv) < 2 or argv[1] not in commands:
         print(__doc__)
         return 2
     command, extra = argv[1], argv[2:]
+    if command == "lock":
+        return lock(extra)
     set_up()
     env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"))
     mkdocs = [venv_python(), "-m", "mkdocs"]

@@ -3,7 +3,8 @@
 A thin adapter. All the work (load, check, render) is in the decision_tree_compiler package
 next to this file, which knows nothing about MkDocs. This file only:
 - finds the tree files next to mkdocs.yml;
-- tells the compiler which docs files exist, their URLs relative to the new page, and their text;
+- tells the compiler which docs files exist, their URLs relative to the new page, their text,
+  and the Markdown extensions the site renders them with (for their anchors);
 - stops the build with every problem listed (a clean error, no traceback) when a tree is wrong;
 - adds each page to the site without writing into docs/, with an "edit" link to the YAML file;
 - adds the pages' script and stylesheet (page_assets.py) to the site.
@@ -17,6 +18,7 @@ from pathlib import Path
 # MkDocs puts this file's folder on sys.path only while importing it, so import the package now.
 from decision_tree_compiler.compiler import compile_tree_file, page_src_uri
 from decision_tree_compiler.page_assets import ASSETS, SCRIPT, STYLESHEET, asset_files
+from decision_tree_compiler.page_anchors import SiteMarkdown
 from decision_tree_compiler.pages import PageIndex
 from decision_tree_compiler.problems import format_problems, summary_line
 from mkdocs.exceptions import PluginError
@@ -66,6 +68,8 @@ def on_files(files: Files, config) -> Files:
             paths=docs_paths,
             url_for=url_for,
             read_source=lambda docs_path: files.get_file_from_path(docs_path).content_string,
+            # Anchors of linked pages, found with the Markdown extensions MkDocs renders them with.
+            markdown=SiteMarkdown(list(config.markdown_extensions), dict(config.mdx_configs)),
         )
         result = compile_tree_file(tree_path, file=shown_path, pages=pages)
         if not result.ok:
