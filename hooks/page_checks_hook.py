@@ -2,9 +2,11 @@
 
 A thin adapter for site_security/, which knows nothing about MkDocs. For each page from docs/
 it checks the HTML the page renders to, and reports problems on the lines of the page's
-Markdown file; HTML, SVG and CSS files that docs/ publishes as they are get the same check. All pages are checked before the build stops, so a writer sees every problem
-of every page at once. Pages made by other hooks (the decision tree pages) are left to the
-code that makes them, which checks what goes into them.
+Markdown file; HTML, SVG and CSS files that docs/ publishes as they are get the same check. The
+problems go to writer_problems, which ends the build once every page is checked (so a writer
+sees every problem of every page at once), or shows them on the page under `mkdocs serve`.
+Pages made by other hooks (the decision tree pages) are left to the code that makes them,
+which checks what goes into them.
 """
 
 from __future__ import annotations
@@ -13,14 +15,7 @@ import os
 from pathlib import Path
 
 from site_security.page_check import CSS_SUFFIXES, MARKUP_SUFFIXES, page_problems, static_file_problems
-from decision_tree_compiler.problems import format_problems, github_annotation, github_annotations_wanted, summary_line
-from mkdocs.exceptions import PluginError
-
-_problems = []
-
-
-def on_pre_build(config):
-    _problems.clear()  # `mkdocs serve` keeps this module between builds
+from writer_problems.report import REPORT
 
 
 def _shown(config, file) -> str:
@@ -38,22 +33,11 @@ def on_files(files, config):
                 text = Path(file.abs_src_path).read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 continue  # not text: nothing a browser would read as markup or style
-            _problems.extend(static_file_problems(_shown(config, file), text))
+            REPORT.add(static_file_problems(_shown(config, file), text))
     return files
 
 
 def on_page_content(html, page, config, files):
     if page.file.generated_by is None:
-        _problems.extend(page_problems(_shown(config, page.file), page.file.content_string, html))
+        REPORT.add(page_problems(_shown(config, page.file), page.file.content_string, html), page=page.file.src_uri)
     return html
-
-
-def on_env(env, config, files):
-    # Every page's content is rendered by now, and nothing has been written yet.
-    if _problems:
-        problems = list(_problems)
-        _problems.clear()
-        if github_annotations_wanted():  # each problem on its line in the pull request's Files tab
-            print("\n".join(github_annotation(problem) for problem in problems), flush=True)
-        raise PluginError(f"Pages have problems:\n{format_problems(problems)}\n{summary_line(problems)}")
-    return env
