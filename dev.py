@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """One entry point for working on the site. Needs only Python 3.11 or newer.
 
-    python3 dev.py serve        set up, then preview the site with live reload
+    python3 dev.py serve        set up, then preview the site with live reload (any mkdocs serve
+                                option works after it, e.g. --dev-addr 127.0.0.1:8001)
     python3 dev.py test         set up, then run the whole test suite
     python3 dev.py build        set up, then build the site into site/ (strict)
+    python3 dev.py build --preview   the same into site-preview/, a copy that opens from disk
     python3 dev.py check-tree   check every decision tree and explain each problem
     python3 dev.py paths        list every path through the decision trees
     python3 dev.py changed-paths BASE   what a change does to the trees' paths, compared with a git ref
@@ -33,6 +35,8 @@ VENV = ROOT / ".venv"
 REQUIREMENTS = ROOT / "requirements.txt"
 REQUIREMENTS_IN = ROOT / "requirements.in"
 STAMP = VENV / "requirements.sha256"
+PREVIEW_DIR = "site-preview"
+"""Where `build --preview` writes the copy of the site that opens from disk."""
 # pip-tools compiles the lock file; it runs in a venv of its own, never in the project's.
 LOCK_VENV = ROOT / ".venv-lock"
 PIP_TOOLS = "pip-tools==7.6.2"
@@ -122,6 +126,13 @@ def main(argv: list[str]) -> int:
     if command == "serve":
         return run([*mkdocs, "serve", "--livereload", *extra])
     if command == "build":
+        if "--preview" in extra:
+            # A copy that opens from disk (file://) or any static server: page.html files instead
+            # of page/ folders, no site address. Pull requests keep it as an artifact.
+            extra = [part for part in extra if part != "--preview"]
+            site_dir = [] if "--site-dir" in extra or "-d" in extra else ["--site-dir", str(ROOT / PREVIEW_DIR)]
+            preview_env = dict(os.environ, DIRECTORY_URLS="false", SITE_URL="")
+            return run([*mkdocs, "build", "--strict", *site_dir, *extra], env=preview_env)
         return run([*mkdocs, "build", "--strict", *extra])
     if command == "test":
         if "not browser" not in " ".join(extra):  # `test -m "not browser"` is the quick run without Chromium
