@@ -37,10 +37,14 @@ def _page(built_site: Path, name: str) -> str:
     return (built_site / name / "index.html").read_text(encoding="utf-8")
 
 
-def test_hsa_and_fsa_claim_is_corrected_with_the_irs_source(built_site: Path):
-    """The source said HSA/FSA money may pay for cosmetic microneedling; IRS rules say generally not."""
+def test_hsa_and_fsa_claim_is_corrected_with_the_tax_law_source(built_site: Path):
+    """The source said HSA/FSA money may pay for cosmetic microneedling; the tax code says not.
+
+    The page cites 26 U.S.C. 213(d)(9), the definition of cosmetic surgery, and the IRS's own
+    text for the extra 20% tax on HSA money not spent on medical care.
+    """
     page = _page(built_site, "paying-without-insurance")
-    assert "irs.gov" in page and "502" in page
+    assert "uscode/text/26/213" in page and "irs.gov" in page
     assert "20%" in page
 
 
