@@ -169,40 +169,26 @@ def _unclosed_quote(lines: list[str], last: int, file: str) -> Diagnosis | None:
     return None
 
 
-def _indicator_at_value_start(lines: list[str], index: int, file: str) -> Diagnosis | None:
-    """Text that starts with a sign YAML reads as syntax (`label: * No`, `label: - No`)."""
+def _text_needing_quotes(lines: list[str], index: int, file: str) -> Diagnosis | None:
+    """A text YAML reads as syntax: it starts with a sign (`label: * No`, `label: - No`) or holds
+    a colon and a space (`label: Note: this`). Quoting the whole text is the fix either way."""
     if not 0 <= index < len(lines):
         return None
     match = _VALUE.match(lines[index])
     if match is None or match.group("key") is None:
         return None
-    value = match.group("value")
-    sign = next((sign for sign in _INDICATORS if value.startswith(sign)), None)
-    if sign is None:
-        return None
-    key = match.group("key")
-    problem = problem_at(
-        file,
-        Position(index + 1, len(match.group("before")) + 1),
-        f'the text after "{key}:" starts with {sign.strip()}, and {_INDICATORS[sign]}.',
-        f"Put the whole text in double quotes: {key}: {_quoted(value)}",
-        "text-needs-quotes",
-    )
-    return Diagnosis(problem, _replace_line(lines, index, match.group("before") + _quoted(value)))
-
-
-def _colon_in_text(lines: list[str], index: int, file: str) -> Diagnosis | None:
-    """`label: Note: this` — the second ": " makes YAML see a key inside the text."""
-    if not 0 <= index < len(lines):
-        return None
-    match = _VALUE.match(lines[index])
-    if match is None or match.group("key") is None or ": " not in match.group("value"):
-        return None
     key, value = match.group("key"), match.group("value")
+    sign = next((sign for sign in _INDICATORS if value.startswith(sign)), None)
+    if sign is not None:
+        what = f'the text after "{key}:" starts with {sign.strip()}, and {_INDICATORS[sign]}.'
+    elif ": " in value and value[0] not in "\"'":  # a quoted text may hold ": "
+        what = f'the text after "{key}:" contains a colon followed by a space (": "), which YAML reads as the start of a key.'
+    else:
+        return None
     problem = problem_at(
         file,
         Position(index + 1, len(match.group("before")) + 1),
-        f'the text after "{key}:" contains a colon followed by a space (": "), which YAML reads as the start of a key.',
+        what,
         f"Put the whole text in double quotes: {key}: {_quoted(value)}",
         "text-needs-quotes",
     )
@@ -332,11 +318,9 @@ def diagnose(text: str, data: bytes, error: yaml.MarkedYAMLError, file: str) -> 
     marked_lines = sorted({at, *([error.context_mark.line] if error.context_mark is not None else [])})
     diagnosis = _unclosed_quote(lines, at, file)
     for index in marked_lines if diagnosis is None else ():
-        diagnosis = _indicator_at_value_start(lines, index, file)
+        diagnosis = _text_needing_quotes(lines, index, file)
         if diagnosis is not None:
             break
-    if diagnosis is None and "mapping values are not allowed" in (error.problem or ""):
-        diagnosis = _colon_in_text(lines, at, file)
     if diagnosis is None and "expected '-' indicator" in f"{error.context} {error.problem}":
         diagnosis = _key_not_lined_up(lines, at, file)
     return diagnosis or Diagnosis(_translated(data, error, file), None)
