@@ -6,7 +6,11 @@ from the question to where it leads, labelled with the answer's number. Two answ
 to the same place share one arrow labelled with both numbers ("2, 3").
 
 Contract with the page's script and tests (data attributes, as everywhere on the page):
-- every box is `<a href=... data-node="ID">`: a working link with JavaScript off;
+- every box is `<a xlink:href=... data-node="ID">`: a working link with JavaScript off. The
+  address is in xlink:href, not href, which browsers treat alike: Material's instant navigation
+  rewrites every `[href]` on a page by assigning `element.href = element.href`, which throws on
+  an SVG link (its href is a read-only SVGAnimatedString) and stops instant navigation; the CSS
+  selector `[href]` does not match the namespaced attribute;
 - every arrow is `<g class="dt-diagram-edge" data-from="ID" data-to="ID" data-options="2 3">`
   (the numbers of the answers it stands for, space-separated);
 - nothing here sets data-on-path: the script marks the reader's path.
@@ -27,7 +31,6 @@ from typing import Callable
 from .flowchart_layout import Layout, Route, Spacing, layered_layout
 from .graph import longest_path_layers, next_ids, topological_order_from
 from .html_escape import escape
-from .html_ids import arrow_head_id
 from .model import Tree
 from .text_measure import text_width, wrap
 from .verdicts import VERDICTS
@@ -53,6 +56,7 @@ BLOCK_GAP = 6
 LABEL_HEIGHT = 18
 LABEL_PADDING = 6
 ARROW = 8
+XLINK = "http://www.w3.org/1999/xlink"
 SPACING = Spacing(box_gap=28, lane_gap=16)
 
 
@@ -287,19 +291,15 @@ def _baseline(line_height: int, size: int) -> int:
 
 
 def _svg(tree: Tree, cards: dict[str, _Card], arrows: list[_Arrow], layout: Layout, href_for) -> str:
-    tree_id = escape(tree.id)
-    arrow_id, lit_id = arrow_head_id(tree_id), arrow_head_id(tree_id, lit=True)  # ids: html_ids.py
     question_count = sum(1 for node in cards if node in tree.questions)
     outcome_count = len(cards) - question_count
     summary = f"Flowchart of {_count(question_count, 'question')} and {_count(outcome_count, 'outcome')}"
+    # No style attribute and no <style>: the site's Content-Security-Policy allows stylesheets
+    # from files only (style-src 'self'). No ids either: arrowheads are drawn, not markers, so
+    # the stylesheet can light them with the rest of an arrow on the reader's path.
     out = [
-        f'<svg class="dt-diagram" xmlns="http://www.w3.org/2000/svg" role="group" aria-label="{summary}" '
-        f'width="{layout.width}" height="{layout.height}" viewBox="0 0 {layout.width} {layout.height}" '
-        f'style="--dt-arrow:url(#{arrow_id});--dt-arrow-lit:url(#{lit_id})">',
-        "<defs>",
-        _marker(arrow_id, "dt-diagram-head"),
-        _marker(lit_id, "dt-diagram-head dt-diagram-head-lit"),
-        "</defs>",
+        f'<svg class="dt-diagram" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="{XLINK}" role="group" aria-label="{summary}" '
+        f'width="{layout.width}" height="{layout.height}" viewBox="0 0 {layout.width} {layout.height}">',
         # Arrows first, so boxes sit on top; hidden from screen readers, which get each
         # box's answers from its question (and the list version of the whole tree).
         '<g class="dt-diagram-edges" aria-hidden="true">',
@@ -321,15 +321,6 @@ def _count(number: int, word: str) -> str:
     return f"{number} {word}" if number == 1 else f"{number} {word}s"
 
 
-def _marker(marker_id: str, css: str) -> str:
-    # Fixed size whatever the line's width (userSpaceOnUse); its tip is the route's last point.
-    return (
-        f'<marker id="{marker_id}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="{ARROW}" '
-        f'markerHeight="{ARROW}" markerUnits="userSpaceOnUse" orient="auto">'
-        f'<path class="{css}" d="M0,0L10,5L0,10z"/></marker>'
-    )
-
-
 def path_data(points) -> str:
     """A route as SVG path data: vertical runs as lines, each bend as a cubic curve whose
     control points sit at the bend's mid-height, so it stays inside the band between rows."""
@@ -345,15 +336,25 @@ def path_data(points) -> str:
     return "".join(parts)
 
 
+def _head(tip) -> str:
+    """The arrowhead: every route enters its box straight down (Spacing.entry), so it points down."""
+    x, y = tip
+    half = ARROW // 2
+    return f'<path class="dt-diagram-head" d="M{x - half} {y - ARROW}L{x} {y}L{x + half} {y - ARROW}z"/>'
+
+
 def _edge(arrow: _Arrow, route: Route, ids: dict[str, str]) -> str:
-    # The label sits on the straight run just below the box, where no other line passes.
+    # The line stops where the head begins, so a thick line on the reader's path never shows
+    # beside the head's point. The label sits on the straight run just below the box, where
+    # no other line passes.
+    *points, (tip_x, tip_y) = route.points
     x, y = route.points[0]
     label_width = _label_width(arrow)
     top = y + (SPACING.exit - LABEL_HEIGHT) // 2
     numbers = " ".join(str(number) for number in arrow.numbers)
     return (
         f'<g class="dt-diagram-edge" data-from="{ids[arrow.source]}" data-to="{ids[arrow.target]}" data-options="{numbers}">'
-        f'<path class="dt-diagram-line" d="{path_data(route.points)}"/>'
+        f'<path class="dt-diagram-line" d="{path_data([*points, (tip_x, tip_y - ARROW)])}"/>{_head((tip_x, tip_y))}'
         f'<rect class="dt-diagram-label" x="{x - label_width // 2}" y="{top}" width="{label_width}" '
         f'height="{LABEL_HEIGHT}" rx="{LABEL_HEIGHT // 2}"/>'
         f'<text class="dt-diagram-label-text" x="{x}" y="{top + _baseline(LABEL_HEIGHT, LABEL_SIZE)}" '
@@ -363,7 +364,9 @@ def _edge(arrow: _Arrow, route: Route, ids: dict[str, str]) -> str:
 
 def _box(card: _Card, box, node_id: str, href: str) -> str:
     parts = [
-        f'<a class="{card.css}" href="{escape(href)}" data-node="{node_id}" aria-label="{escape(card.name)}">',
+        # role="link": browsers make an SVG <a> with xlink:href a link anyway, but tools that
+        # compute roles themselves (axe, Playwright) only count an href attribute.
+        f'<a class="{card.css}" xlink:href="{escape(href)}" role="link" data-node="{node_id}" aria-label="{escape(card.name)}">',
         f'<rect class="dt-diagram-box" x="{box.x}" y="{box.y}" width="{box.width}" height="{box.height}" rx="6"/>',
     ]
     if "dt-diagram-outcome" in card.css:

@@ -18,6 +18,7 @@ from decision_tree_compiler.compiler import compile_tree_file, page_src_uri
 from decision_tree_compiler.flowchart_layout import Box
 from decision_tree_compiler.pages import DocsFolder
 from decision_tree_compiler.render_diagram import (
+    ARROW,
     LIMITS,
     MIN_TEXT_SIZE,
     PADDING,
@@ -111,7 +112,8 @@ def test_every_question_and_outcome_is_one_box_that_links_to_its_section(real):
     links = svg.find_all("a")
     assert sorted(link.attrs["data-node"] for link in links) == sorted([*real.questions, *real.outcomes])
     for link in links:
-        assert link.attrs["href"] == href(link.attrs["data-node"])
+        assert link.attrs["xlink:href"] == href(link.attrs["data-node"])
+        assert "href" not in link.attrs  # Material's instant navigation cannot handle it on an SVG link
         assert "dt-diagram-node" in link.classes
 
 
@@ -177,10 +179,25 @@ def test_nothing_is_marked_on_the_path_at_build_time_and_colours_come_from_css(r
     assert "data-on-path" not in text
     for element in [svg, *svg.iter()]:
         assert not {"fill", "stroke", "color", "stop-color"} & set(element.attrs)
-    # The only inline style names the two arrowhead markers, nothing else.
-    assert re.fullmatch(r"--dt-arrow:url\(#coverage--arrow_head\);--dt-arrow-lit:url\(#coverage--arrow_head_lit\)",
-                        svg.attrs["style"])
-    assert {marker.attrs["id"] for marker in svg.find_all("marker")} == {"coverage--arrow_head", "coverage--arrow_head_lit"}
+    # The site's Content-Security-Policy allows stylesheets from files only (style-src 'self'):
+    # no style attribute, no <style>, and no id to collide with anything on the page.
+    assert not [element for element in [svg, *svg.iter()] if {"style", "id"} & set(element.attrs)]
+    assert svg.find_all("style") == [] and "marker" not in text
+
+
+def test_every_arrow_ends_in_its_drawn_head_at_the_top_of_its_target(real, grown):
+    for tree in (real, grown):
+        layout = layout_of(tree)
+        _, svg = svg_of(tree)
+        for edge, route in zip(svg.find_all("g", cls="dt-diagram-edge"), layout.routes):
+            (tip_x, tip_y) = route.points[-1]
+            target = layout.boxes[edge.attrs["data-to"]]
+            assert (tip_y, target.x < tip_x < target.x + target.width) == (target.y, True)
+            # The line stops where the head starts, straight above the tip; the head points down.
+            line = edge.find("path", cls="dt-diagram-line").attrs["d"]
+            assert line.endswith(f"V{tip_y - ARROW}"), line
+            head = edge.find("path", cls="dt-diagram-head").attrs["d"]
+            assert head == f"M{tip_x - ARROW // 2} {tip_y - ARROW}L{tip_x} {tip_y}L{tip_x + ARROW // 2} {tip_y - ARROW}z"
 
 
 def test_no_text_is_smaller_than_12_px_and_every_line_fits_its_box(real, grown):
@@ -200,7 +217,7 @@ def test_no_text_is_smaller_than_12_px_and_every_line_fits_its_box(real, grown):
 
 
 def _routes_from_markup(svg):
-    """Each arrow's points back from its path data (vertical runs and bends)."""
+    """Each arrow's points back from its path data (vertical runs and bends), then the tip of its head."""
     routes = []
     for edge in svg.find_all("g", cls="dt-diagram-edge"):
         numbers = [int(n) for n in re.findall(r"-?\d+", edge.find("path").attrs["d"])]
@@ -215,6 +232,9 @@ def _routes_from_markup(svg):
             else:
                 points.append((numbers[index + 4], numbers[index + 5]))
                 index += 6
+        head = [int(n) for n in re.findall(r"-?\d+", edge.find("path", cls="dt-diagram-head").attrs["d"])]
+        assert points[-1] == (head[2], head[3] - ARROW)  # the line stops where the head starts
+        points.append((head[2], head[3]))
         routes.append((edge.attrs["data-from"], edge.attrs["data-to"], points))
     return routes
 
@@ -266,15 +286,14 @@ def test_every_string_from_the_yaml_is_escaped():
     text = changed("label: Job plan", f"label: {json.dumps(NASTY + ' job')}", text)
     text = changed("title: Maybe", f"title: {json.dumps(NASTY)}", text)
     tree = tree_of(text)
-    tree.id = 't"><script>alert(1)</script>'  # the file name, in the markers' ids
+    tree.id = 't"><script>alert(1)</script>'  # the file name (no id on the drawing uses it)
     svg = render_diagram(tree, lambda node_id: f'#x"><script>alert(1)</script>{node_id}')
     document = parse_html(svg)
     assert document.find_all("script") == [] and document.find_all("b") == []
     assert [element.tag for element in document.children if not isinstance(element, str)] == ["svg"]
-    assert document.find("marker").attrs["id"] == 't"><script>alert(1)</script>--arrow_head'
     coverage = document.find("a", data_node="coverage")
     assert coverage.attrs["aria-label"] == NASTY
-    assert coverage.attrs["href"] == '#x"><script>alert(1)</script>coverage'
+    assert coverage.attrs["xlink:href"] == '#x"><script>alert(1)</script>coverage'
     # Wrapped, and the long "word" broken across lines: compare without the spaces.
     letters = "".join(text.text for text in coverage.find_all("text", cls="dt-diagram-text")).replace(" ", "")
     assert NASTY.replace(" ", "") * 2 + "job" in letters
