@@ -84,6 +84,9 @@ class BenchmarkPages:
     def title_of(self, docs_path: str) -> str:
         return docs_path.rsplit("/", 1)[-1][:-3].replace("-", " ").capitalize()
 
+    def anchors(self, docs_path: str) -> frozenset[str] | None:
+        return None  # the generated trees link to pages, not to anchors on them
+
 
 def generated_tree(question_count: int, seed: int = 20240501) -> str:
     """A valid tree of question_count questions and about half as many outcomes, as YAML text."""

@@ -11,21 +11,51 @@ declines anything else (returns None), which then goes through Python-Markdown. 
 byte-for-byte what Python-Markdown produces; tests/decision_tree_compiler/test_markdown_fields.py
 checks that on generated texts. Raw HTML in a field is shown as text, never passed through:
 every string from the YAML is escaped for where it goes.
+
+Links and images are held to site_security's allow-list, decided on the address a browser will
+read: a link may go to a page of this site, to an https:// or http:// address, or be mailto: or
+tel:; an image must be a file of this site. The rendered HTML itself is scanned
+(site_security.html_findings), so no Markdown construct can slip a script or another site's
+image past the check. A link to `page.md#anchor` must name an anchor that page has.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Callable, Iterable, NamedTuple
 from urllib.parse import unquote
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE, ETX, STX
+from site_security.html_findings import Finding, find_problems
+from site_security.urls import link_refusal, read_url, resource_refusal
 
 UrlFor = Callable[[str], "str | None"]
+AnchorsOf = Callable[[str], "Iterable[str] | None"]
 
-_HAS_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-_UNKNOWN = "\x00unknown"  # marks a cached href whose file does not exist
+# Python-Markdown writes "&" and backslash-escaped characters as placeholders until it
+# serializes; an address is judged on what the browser will finally read.
+_ESCAPED = re.compile(f"{STX}([0-9]+){ETX}")
+# The attributes Python-Markdown writes (always in double quotes) for the Markdown a field may use.
+_ATTRIBUTE = re.compile(r' ([a-z:-]+)="([^"]*)"')
+_PLAIN_ATTRIBUTES = frozenset({"alt", "title"})
+
+
+class FieldHtml(NamedTuple):
+    html: str
+    unknown_links: list[str]
+    """Link targets (as written, without #anchor) that are not files in the docs folder."""
+    missing_anchors: list[tuple[str, str]]
+    """(target as written, anchor) of links to a page that has no such anchor."""
+    findings: list[Finding]
+    """Links and images the allow-list refuses (site_security.html_findings)."""
+
+
+class _Resolved(NamedTuple):
+    href: str
+    unknown: str | None = None
+    missing_anchor: tuple[str, str] | None = None
 
 # --- the fast subset ------------------------------------------------------------------------
 
@@ -65,45 +95,80 @@ def _escape_attribute(text: str) -> str:
 
 
 class MarkdownFields:
-    """Renders one tree's Markdown fields; create one per tree page (links depend on the page)."""
+    """Renders one tree's Markdown fields; create one per tree page (links depend on the page).
 
-    def __init__(self, url_for: UrlFor):
+    anchors_of(docs_path) gives the anchors a page has, or None when they are not known."""
+
+    def __init__(self, url_for: UrlFor, anchors_of: AnchorsOf | None = None):
         self._url_for = url_for
+        self._anchors_of = anchors_of
         self._unknown_links: list[str] = []
-        self._rewritten: dict[str, str] = {}
+        self._missing_anchors: list[tuple[str, str]] = []
+        self._rewritten: dict[str, _Resolved] = {}
+        self._allowed: dict[tuple[str, str], bool] = {}
         self._md = markdown.Markdown(output_format="html")
         # Raw HTML is shown as text: a writer's "<script>" must never reach the page as markup.
         self._md.preprocessors.deregister("html_block")
         self._md.inlinePatterns.deregister("html")
         self._md.treeprocessors.register(_LinkRewriter(self._md, self._rewrite), "decision-tree-links", 1)
 
-    def render(self, text: str) -> tuple[str, list[str]]:
-        """HTML for text, and the link targets in it that are not files in the docs folder."""
+    def render(self, text: str) -> FieldHtml:
+        """HTML for text, and what is wrong with its links and images."""
         self._unknown_links = []
+        self._missing_anchors = []
         html = _fast_render(text, self._rewrite)
         if html is None:
             self._md.reset()
             html = self._md.convert(text)
-        return html, self._unknown_links
+        findings = find_problems(html) if self._worth_scanning(html) else []
+        return FieldHtml(html, self._unknown_links, self._missing_anchors, findings)
+
+    def _worth_scanning(self, html: str) -> bool:
+        """Whether the full HTML scan could find anything (it costs more than the render).
+
+        Fields make only links and images, whose attributes Python-Markdown always writes in
+        double quotes: if each address is allowed (decided once per address, as trees repeat
+        a few) and no other attribute appears, the scan would find nothing. Anything else, even
+        escaped text that merely looks like an attribute, gets the full scan."""
+        for name, value in _ATTRIBUTE.findall(html):
+            if name in _PLAIN_ATTRIBUTES:
+                continue
+            allowed = self._allowed.get((name, value))
+            if allowed is None:
+                url = read_url(value)
+                refusal = link_refusal(url) if name == "href" else resource_refusal(url) if name == "src" else True
+                allowed = self._allowed[(name, value)] = refusal is None
+            if not allowed:
+                return True
+        return False
 
     def _rewrite(self, href: str) -> str:
         # Trees link to the same few pages thousands of times: resolve each href once.
-        rewritten = self._rewritten.get(href)
-        if rewritten is None:
-            rewritten = self._rewritten[href] = self._resolve(href)
-        if rewritten is _UNKNOWN:
-            self._unknown_links.append(href.partition("#")[0])
-            return href
-        return rewritten
+        resolved = self._rewritten.get(href)
+        if resolved is None:
+            resolved = self._rewritten[href] = self._resolve(href)
+        if resolved.unknown is not None:
+            self._unknown_links.append(resolved.unknown)
+        if resolved.missing_anchor is not None:
+            self._missing_anchors.append(resolved.missing_anchor)
+        return resolved.href
 
-    def _resolve(self, href: str) -> str:
-        if not href or href.startswith(("#", "/")) or _HAS_SCHEME.match(href):
-            return href
-        path, separator, anchor = href.partition("#")
-        url = self._url_for(unquote(path))
-        if url is None:
-            return _UNKNOWN
-        return url + separator + anchor
+    def _resolve(self, href: str) -> _Resolved:
+        written = _ESCAPED.sub(lambda match: chr(int(match.group(1))), href.replace(AMP_SUBSTITUTE, "&"))
+        url = read_url(written)
+        if not url.this_site or not url.seen or url.seen.startswith(("#", "/", "\\")):
+            return _Resolved(href)  # another site, a same-page anchor, or refused by the scan
+        path, separator, anchor = url.seen.partition("#")
+        docs_path = unquote(path)
+        target = self._url_for(docs_path)
+        if target is None:
+            return _Resolved(href, unknown=written.partition("#")[0])
+        missing = None
+        if anchor and self._anchors_of is not None:
+            anchors = self._anchors_of(docs_path)
+            if anchors is not None and unquote(anchor) not in anchors:
+                missing = (written.partition("#")[0], unquote(anchor))
+        return _Resolved(target + separator + anchor, missing_anchor=missing)
 
 
 class _LinkRewriter(Treeprocessor):

@@ -1,4 +1,4 @@
-"""What the compiler needs to know about the guidance pages: which exist, their URLs, their titles.
+"""What the compiler needs to know about the guidance pages: which exist, their URLs, titles, anchors.
 
 The compiler never looks at MkDocs: the build hook passes an index built from MkDocs' own file
 list (so URLs match the site exactly), and the command line passes DocsFolder, which reads the
@@ -11,6 +11,8 @@ import posixpath
 import re
 from pathlib import Path
 from typing import Callable, Protocol
+
+from .page_anchors import SiteMarkdown, site_markdown_from_config
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FIRST_H1 = re.compile(r"^#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
@@ -29,6 +31,10 @@ class Pages(Protocol):
         """The URL of a docs file relative to the tree's page, or None if there is no such file."""
 
     def title_of(self, docs_path: str) -> str: ...
+
+    def anchors(self, docs_path: str) -> frozenset[str] | None:
+        """The #ids a link may point to on a Markdown page, or None for a file that is not one
+        (or whose anchors are not known): then any anchor is accepted."""
 
 
 def first_heading(markdown_text: str) -> str | None:
@@ -75,12 +81,17 @@ class PageIndex:
         paths: list[str],
         url_for: Callable[[str], str | None],
         read_source: Callable[[str], str],
+        markdown: SiteMarkdown | None = None,
     ):
+        """markdown: the site's Markdown extensions, to find each page's anchors the way the site
+        renders it; without it, anchors are not checked."""
         self.folder = folder
         self._paths = set(paths)
         self._url_for = url_for
         self._read_source = read_source
+        self._markdown = markdown
         self._titles: dict[str, str] = {}
+        self._anchors: dict[str, frozenset[str] | None] = {}
 
     def exists(self, docs_path: str) -> bool:
         return posixpath.normpath(docs_path) in self._paths
@@ -98,12 +109,22 @@ class PageIndex:
             self._titles[path] = first_heading(self._read_source(path)) or title_from_file_name(path)
         return self._titles[path]
 
+    def anchors(self, docs_path: str) -> frozenset[str] | None:
+        path = posixpath.normpath(docs_path)
+        if path not in self._anchors:  # rendered once per page, and only for pages linked with #
+            known = self._markdown is not None and path in self._paths and path.endswith(".md")
+            self._anchors[path] = self._markdown.anchors_of(self._read_source(path)) if known else None
+        return self._anchors[path]
+
 
 class DocsFolder(PageIndex):
     """Pages read from a docs folder on disk, for the command line and the tests. URLs are
-    computed the way MkDocs does with directory URLs."""
+    computed the way MkDocs does with directory URLs; anchors with the Markdown extensions of the
+    mkdocs.yml beside the docs folder, unless markdown is given."""
 
-    def __init__(self, docs_dir: Path, page_src_uri: str, *, folder: str | None = None):
+    def __init__(
+        self, docs_dir: Path, page_src_uri: str, *, folder: str | None = None, markdown: SiteMarkdown | None = None
+    ):
         self.docs_dir = Path(docs_dir)
         self.page_url = directory_url(page_src_uri)
         files = (
@@ -116,6 +137,7 @@ class DocsFolder(PageIndex):
             paths=files,
             url_for=lambda path: relative_url(directory_url(path), self.page_url),
             read_source=self._read,
+            markdown=markdown or site_markdown_from_config(self.docs_dir.parent / "mkdocs.yml"),
         )
 
     def _read(self, docs_path: str) -> str:

@@ -20,6 +20,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, NamedTuple
 
+# C0 and C1 control characters (except newline and tab) and the line and paragraph separators.
+# A message quotes what the writer wrote, and a stray ESC or CR in it could rewrite the
+# terminal or the CI log around it; they are shown as U+XXXX instead.
+_CONTROL_IN_MESSAGES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def visible(text: str) -> str:
+    """text with every control character written as U+XXXX."""
+    return _CONTROL_IN_MESSAGES.sub(lambda match: f"U+{ord(match.group()):04X}", text)
+
 
 class Position(NamedTuple):
     line: int
@@ -49,6 +59,10 @@ class Problem:
     """The text of the line, for the excerpt (with_source fills it in)."""
     length: int = field(default=0, compare=False)
     """How many characters the caret underlines; 0: the word at the column."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", visible(self.message))
+        object.__setattr__(self, "fix", visible(self.fix))
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.message} {self.fix}".rstrip()

@@ -67,7 +67,7 @@ class Limits:
     crossings: int
 
 
-LIMITS = Limits(boxes=100, per_row=24, crossings=40)
+LIMITS = Limits(boxes=100, per_row=30, crossings=40)
 """Beyond any of these the drawing stops helping a reader and the page shows the list alone.
 
 At scale 1 (the smallest text 12 px) a box is some 210 px wide plus a 28 px gap, and a row
@@ -75,11 +75,12 @@ with the arrows below it some 250 px tall, so a 1280 x 800 desktop screen holds 
 boxes and a 375 px phone 1 or 2 x 3.
 - boxes: 100 boxes fill six or more desktop screens, fifty phone screens: past that a reader
   can no longer see where a path goes, only follow it box by box, which the list does better.
-  The real tree has 37 boxes; the tests grow it by 24 more and it stays below two thirds.
-- per_row: 24 boxes make a row some 6,000 px wide, five desktop screens: wider rows mean
-  scrolling sideways through unrelated boxes to find the next one on a path. The real tree's
-  first question offers 9 kinds of coverage, so its widest row has 11 boxes (the grown one 17):
-  the limit must leave room for a tree that asks "which kind of plan" first.
+  The real tree has 50 boxes; the tests grow it by 24 more and it stays below the limit.
+- per_row: 30 boxes make a row some 7,500 px wide, six desktop screens: wider rows mean
+  scrolling sideways through unrelated boxes to find the next one on a path. The real tree
+  asks which of nine kinds of coverage the reader has, and each kind ends in its own outcomes
+  at about the same depth, so its widest row has 19 boxes (the grown one 21): the limit must
+  leave room for a tree that asks "which kind of plan" early.
 - crossings: each is a place where a reader tracing an arrow can switch to the wrong one.
   40 is about one for every answer of a 40-box tree; a tree written with care has few (the
   real tree none, the grown one 8), and a tangle of hundreds means the tree's shape, not the

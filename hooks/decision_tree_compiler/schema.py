@@ -26,10 +26,43 @@ def _text(description: str) -> dict:
     return {"type": "string", "minLength": 1, "pattern": r"\S", "description": description}
 
 
+def _any_case(word: str) -> str:
+    # Patterns carry no flags, so letter case is spelled out: "[jJ][sS]".
+    return "".join(f"[{letter.lower()}{letter.upper()}]" if letter.isalpha() else letter for letter in word)
+
+
+# The plainly written forms of what the build refuses in Markdown (site_security.urls): a link
+# that runs code, and an image from another site. Disguised forms (character codes, invisible
+# characters) are left to the build, which decides on what the browser reads.
+_SCRIPT_LINK = r"\]\(\s*<?\s*(?:" + "|".join(_any_case(s) for s in ("javascript", "vbscript", "data")) + "):"
+_OTHER_SITE_IMAGE = r"!\[[^\]]*\]\(\s*<?(?:" + _any_case("http") + "[sS]?:)?//"
+MARKDOWN_RULES = (
+    (
+        f"^(?![\\s\\S]*{_SCRIPT_LINK})",
+        "A link may go to a page of this site by its file name, like [appeal](if-you-are-denied.md), "
+        "to an https:// or http:// address, or be mailto: or tel:; javascript:, vbscript: and data: links run code.",
+    ),
+    (
+        f"^(?![\\s\\S]*{_OTHER_SITE_IMAGE})",
+        "Images must be files of this site: save the file in docs/assets/. "
+        "An image from another site tells that site who reads the page.",
+    ),
+)
+
+
+def _markdown(description: str) -> dict:
+    return {
+        **_text(description),
+        "allOf": [{"pattern": pattern, "patternErrorMessage": message} for pattern, message in MARKDOWN_RULES],
+    }
+
+
 def _value_schema(field: fmt.Field) -> dict:
     kind = field.kind
-    if kind in (fmt.TEXT, fmt.MARKDOWN):
+    if kind == fmt.TEXT:
         return _text(field.description)
+    if kind == fmt.MARKDOWN:
+        return _markdown(field.description)
     if kind == fmt.ID:
         return {"$ref": "#/$defs/id", "description": field.description}
     if kind == fmt.DATE:

@@ -30,11 +30,12 @@ VERDICTS: dict[str, Verdict] = {
     for verdict in (
         Verdict(
             id="unlikely",
-            label="Unlikely to be covered",
+            label="Unlikely to be paid by insurance",
             icon="\u2715",  # ✕
             colour="#b3261e",
             meaning="Insurance almost certainly will not pay: the care is cosmetic or experimental, "
-            "the plan or the law excludes it, or nothing the reader said gives a covered reason.",
+            "the plan or the law excludes it, the reader has no coverage, or nothing the reader said "
+            "gives a covered reason.",
             rank=0,
         ),
         Verdict(
@@ -49,23 +50,25 @@ VERDICTS: dict[str, Verdict] = {
         ),
         Verdict(
             id="ask-first",
-            label="Ask first: it depends on your plan's rules",
+            label="It depends: find out first",
             icon="?",
             colour="#0b57d0",
-            meaning="The answer depends on rules this guide cannot see (a state or military "
-            "program, another country, another insurer, or unknown coverage), and the reader may "
-            "have a real chance. They should get a written answer before treatment.",
-            rank=2,
+            meaning="The neutral verdict. The guide cannot judge the case yet: it turns on something "
+            "the reader still has to find out (the kind of coverage, what the treatment is for) or on "
+            "rules the guide cannot see (another insurer paying for an injury, another country, a "
+            "short-term plan's own policy). It ranks below every verdict for a case with a medical "
+            "reason, so not knowing never looks better than a documented case.",
+            rank=1,
         ),
         Verdict(
             id="alternatives",
             label="Ask about covered alternatives",
             icon="\u21c4",  # ⇄
             colour="#7a4a00",
-            meaning="The reader has, or may have once a doctor writes it down, a medical reason, "
-            "but microneedling itself is unlikely to be paid for. A different treatment for the "
-            "same problem may be covered.",
-            rank=1,
+            meaning="The reader has, or may have once a doctor writes it down, a medical reason "
+            "that the reader's kind of coverage recognises, but microneedling itself is unlikely to be "
+            "paid for. A different treatment for the same problem may be covered.",
+            rank=2,
         ),
     )
 }

@@ -7,6 +7,8 @@ Why not `yaml.safe_load`:
 - safe_load keeps the last of two duplicate keys without a word; we report both.
 - safe_load drops positions; writers need `file:line:column` in every message.
 - An alias bomb ("billion laughs") makes safe_load build billions of objects.
+- Deep nesting (30,000 `[`) overflows the C stack of libyaml's composer; yaml_depth.py refuses
+  it before any composing, of the file or of a mended copy.
 
 How: libyaml's C composer (the fast part of `yaml.CSafeLoader`) builds the node graph with
 marks, using a resolver that only tells "nothing" from "text". Then one iterative pass turns
@@ -30,6 +32,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .gc_pause import gc_paused
 from .problems import START_OF_FILE, Position, Problem, position_of_mark, problem_at
+from .yaml_depth import NestedTooDeep, refuse_deep_nesting, too_deep_problem
 from .yaml_errors import diagnose, not_utf8_problem, reader_problem, tab_problems
 
 try:  # libyaml is part of the pinned PyYAML wheels; the pure-Python parser is a slow fallback.
@@ -203,6 +206,8 @@ def load_yaml(data: bytes, file: str) -> LoadedYaml:
 
     try:
         root = _compose(data)
+    except NestedTooDeep as too_deep:
+        return LoadedYaml(None, [too_deep_problem(too_deep, file)], text)
     except yaml.MarkedYAMLError as error:
         return LoadedYaml(None, _syntax_problems(data, text, error, file), text)
     except yaml.reader.ReaderError as error:
@@ -235,6 +240,9 @@ def load_yaml(data: bytes, file: str) -> LoadedYaml:
 
 
 def _compose(data: bytes):
+    # libyaml's composer recurses once per level and overflows the C stack on deep nesting
+    # (SIGSEGV, nothing printed): refuse that before composing anything, mended copies included.
+    refuse_deep_nesting(data)
     composer = _Composer(data)
     try:
         return composer.get_single_node()

@@ -27,8 +27,12 @@ from tests.browser.decision_tree_helpers import (
     tree_data,
 )
 
-HOSTILE_TITLE = "Coverage reason"
-HEADING_ID = "coverage-reason"  # what Python-Markdown's toc makes of it
+# The id the first answer's question or outcome had under the old "<tree>-<node>" scheme, made
+# into a title: "Coverage coverage" gives the H1 id="coverage-coverage" (what Python-Markdown's toc
+# makes of it). Taken from the tree, so the test follows any change to it.
+FIRST_NEXT = tree_data()["questions"][tree_data()["start"]]["options"][0]["next"]
+HOSTILE_TITLE = f"{tree_data()['id'].capitalize()} {FIRST_NEXT}"
+HEADING_ID = f"{tree_data()['id']}-{FIRST_NEXT}"
 
 
 def retitle(project) -> None:
@@ -73,14 +77,14 @@ def test_with_javascript_the_paths_reach_their_outcomes(retitled_site, new_page_
     page.goto(retitled_site.url + TREE_PAGE)
     expect(page.locator(".dt.dt-js")).to_have_count(1)
     assert every_path()[0][0][0] == (tree_data()["start"], tree_data()["questions"][tree_data()["start"]]["options"][0]["label"])
-    assert tree_data()["questions"][tree_data()["start"]]["options"][0]["next"] == HEADING_ID.split("-", 1)[1]
+    assert HEADING_ID == f"{tree_data()['id']}-{FIRST_NEXT}"
     for answers, outcome_id in paths_to_walk():
         answer(page, answers)
         expect_outcome(page, outcome_id)
         page.get_by_role("button", name="Start again").click()
         expect_on(page, tree_data()["start"])
     # The heading's own link (its permalink) is no node's address: the first question stays.
-    # (When "#coverage-reason" was the address of the question "reason", it jumped there.)
+    # (When "#<tree>-<node>" was the address of that node, it jumped there.)
     page.locator("h1 a.headerlink").click()
     expect(page).to_have_url(retitled_site.url + TREE_PAGE + f"#{HEADING_ID}")
     expect_on(page, tree_data()["start"])

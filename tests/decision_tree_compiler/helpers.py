@@ -33,9 +33,10 @@ class FakePages:
 
     folder = "docs/"
 
-    def __init__(self, paths=GUIDANCE_PAGES, page_url: str = "decision-tree/test/"):
+    def __init__(self, paths=GUIDANCE_PAGES, page_url: str = "decision-tree/test/", anchors=None):
         self.paths = set(paths)
         self.page_url = page_url
+        self._anchors = anchors or {}  # docs path -> its anchors; pages not listed: not checked
 
     def exists(self, docs_path: str) -> bool:
         return docs_path in self.paths
@@ -50,6 +51,9 @@ class FakePages:
 
     def title_of(self, docs_path: str) -> str:
         return "Title of " + docs_path
+
+    def anchors(self, docs_path: str) -> frozenset[str] | None:
+        return self._anchors.get(docs_path)
 
 
 BASE_TREE = textwrap.dedent(

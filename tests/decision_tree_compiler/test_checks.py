@@ -112,7 +112,7 @@ questions:
         next: cosmetic
 outcomes:
   ask:
-    verdict: ask-first
+    verdict: possible
     title: Ask
     body: Ask.
   get-documented:
@@ -129,7 +129,7 @@ outcomes:
 def test_a_ranked_question_compares_the_worst_verdicts_too():
     """"Documented" can still end at "unlikely" (a plan exclusion), so "not documented yet" must
     not promise anything better than that: it asks no question about the exclusion."""
-    # "alternatives" ranks above "unlikely" and below "ask-first" whatever the exact rank numbers,
+    # "alternatives" ranks above "unlikely" and below "possible" whatever the exact rank numbers,
     # so only the worst-verdict comparison can fail here.
     result = compile_text(RANKED_TREE.replace("VERDICT", "alternatives"))
     problem = the_problem(result, "rank-order")

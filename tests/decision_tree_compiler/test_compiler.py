@@ -52,7 +52,7 @@ def test_description_falls_back_to_the_title_and_is_kept_short():
 
 def test_the_real_tree_compiles_against_the_real_guidance_pages():
     compiled = real_tree()
-    assert compiled.tree.start == "coverage"
+    assert compiled.tree.start == "reason"
 
 
 def test_every_real_outcome_gives_next_steps_and_guidance_links():

@@ -5,16 +5,16 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from decision_tree_compiler.markdown_fields import MarkdownFields, _fast_render
+from decision_tree_compiler.markdown_fields import FieldHtml, MarkdownFields, _fast_render
 
-from .helpers import changed, compile_text, locate
+from .helpers import FakePages, assert_problem, changed, compile_text, locate
 
 
 def url_for(path: str) -> str | None:
     return {"a.md": "../../a/", "dir/b.md": "../../dir/b/"}.get(path)
 
 
-def render(text: str) -> tuple[str, list[str]]:
+def render(text: str) -> FieldHtml:
     return MarkdownFields(url_for).render(text)
 
 
@@ -51,8 +51,8 @@ def test_links_to_docs_files_are_rewritten_for_the_page():
 
 
 def test_outside_links_and_anchors_are_left_alone():
-    html, unknown = render("[x](https://example.org/a.md) [y](#here) [z](mailto:a@b.c) [w](/abs.md)")
-    assert unknown == []
+    html, unknown, missing_anchors, findings = render("[x](https://example.org/a.md) [y](#here) [z](mailto:a@b.c) [w](/abs.md)")
+    assert unknown == [] and missing_anchors == [] and findings == []
     for href in ("https://example.org/a.md", "#here", "mailto:a@b.c", "/abs.md"):
         assert f'href="{href}"' in html
 
@@ -63,7 +63,7 @@ def test_links_to_missing_files_are_reported_by_both_paths():
 
 
 def test_raw_html_in_a_field_is_shown_as_text():
-    html, _ = render('<script>alert(1)</script> <b onclick="x">bold</b>\n\n<div>block</div>')
+    html = render('<script>alert(1)</script> <b onclick="x">bold</b>\n\n<div>block</div>').html
     assert "<script>" not in html and "<b " not in html and "<div>" not in html
     assert "&lt;script&gt;" in html
 
@@ -126,7 +126,69 @@ def test_fast_path_output_is_byte_for_byte_python_markdown(text):
 @settings(max_examples=100, deadline=None)
 @given(_TEXTS)
 def test_rendered_fields_equal_python_markdown_with_links_rewritten_and_checked(text):
-    html, unknown = render(text)
+    html, unknown, _, _ = render(text)
     assert html == reference(text)
     # A missing file is reported exactly when the text really links to it.
     assert ("nope.md" in unknown) == ('href="nope.md"' in html)
+
+
+# --- links and images are held to the allow-list (site_security.urls) --------------------------
+
+SCAR_LINK = "2. Read [the appeal steps](if-you-are-denied.md)."
+
+
+def with_scar_step(step: str) -> str:
+    return changed(SCAR_LINK, f"2. {step}")
+
+
+def test_an_email_autolink_becomes_a_mailto_link():
+    result = compile_text(with_scar_step("Write to <help@example.org> or call [us](tel:+15555550100)."))
+    assert result.problems == []
+    html = result.compiled.html
+    assert "&#109;&#97;&#105;&#108;&#116;&#111;&#58;" in html  # mailto:, as Markdown hides it from spam robots
+    assert 'href="tel:+15555550100"' in html
+
+
+def test_a_script_link_is_refused_where_it_is_written_in_any_disguise():
+    for href in ("javascript:alert(1)", "JaVaScRiPt:alert(1)", "java&#x09;script:alert(1)", "&#106;avascript:alert(1)",
+                 "vbscript:x", "data:text/html,hi"):
+        text = with_scar_step(f"Read [the steps]({href}).")
+        assert_problem(compile_text(text), "link-scheme", locate(text, href),
+                       'the body of outcome "scar" links to', "Links may go to a page of this site")
+
+
+def test_a_reference_style_script_link_is_refused_on_its_definition():
+    text = with_scar_step("Read [the steps][steps].\n\n      [steps]: JAVASCRIPT:alert(1)")
+    assert_problem(compile_text(text), "link-scheme", locate(text, "JAVASCRIPT:alert(1)"), '"javascript:" link runs code')
+
+
+def test_a_link_that_starts_with_two_slashes_is_refused():
+    text = with_scar_step("Read [the steps](//evil.example/steps).")
+    assert_problem(compile_text(text), "link-without-scheme", locate(text, "//evil.example/steps"), "https://")
+
+
+def test_images_from_other_sites_are_refused_and_ordinary_links_stay():
+    for image, address in (
+        ("![x](https://cdn.example.org/p.png)", "https://cdn.example.org/p.png"),
+        ("![x](//cdn.example.org/p.png)", "//cdn.example.org/p.png"),
+        ("![x][p]\n\n      [p]: https://cdn.example.org/p.png", "https://cdn.example.org/p.png"),
+    ):
+        text = with_scar_step(f"See [the IRS](https://www.irs.gov/). {image}")
+        assert_problem(compile_text(text), "other-origin", locate(text, address),
+                       "from another site (cdn.example.org)", "docs/assets/")
+
+
+def test_a_link_to_a_missing_anchor_is_reported_with_a_suggestion():
+    pages = FakePages(anchors={"if-you-are-denied.md": frozenset({"internal-appeal", "external-review"})})
+    text = changed("(if-you-are-denied.md)", "(if-you-are-denied.md#internal-apeal)")
+    assert_problem(compile_text(text, pages=pages), "unknown-anchor", locate(text, "if-you-are-denied.md#internal-apeal"),
+                   'has no heading or anchor "#internal-apeal"', 'Did you mean "#internal-appeal"?')
+    good = changed("(if-you-are-denied.md)", "(if-you-are-denied.md#external-review)")
+    assert compile_text(good, pages=pages).problems == []
+
+
+def test_a_see_entry_with_a_missing_anchor_is_reported_on_its_line():
+    pages = FakePages(anchors={"how-insurers-decide.md": frozenset({"medical-necessity"})})
+    text = changed("see: [how-insurers-decide.md]", "see: [how-insurers-decide.md#nope]")
+    assert_problem(compile_text(text, pages=pages), "unknown-anchor", locate(text, "how-insurers-decide.md#nope"),
+                   'page 1 under "see:" of outcome "medicare"', 'no heading or anchor "#nope"')

@@ -67,3 +67,9 @@ def test_github_annotations_put_each_problem_on_its_line(monkeypatch):
 def test_summary_line_counts_problems_and_files():
     assert summary_line([make()]) == "Found 1 problem in 1 file. Fix it and run the check again."
     assert summary_line([make(), make(file="b.yml")]) == "Found 2 problems in 2 files. Fix them and run the check again."
+
+
+def test_control_characters_never_reach_a_message():
+    # Messages quote what the writer wrote; an ESC or CR could rewrite the terminal or CI log.
+    problem = make(message='links to "\x02amp\x03\x1b[2J", which is not a page.', fix="Retype\r it\u2028.")
+    assert str(problem) == 'a.yml:1:1: links to "U+0002ampU+0003U+001B[2J", which is not a page. RetypeU+000D itU+2028.'

@@ -333,7 +333,7 @@ def test_the_real_tree_and_a_bigger_one_are_drawn_well_within_the_limits(real, g
         assert drawing.reason is None and drawing.svg == render_diagram(tree, href)
     # With a margin, so that the content work does not trip a limit by surprise.
     layout = layout_of(grown)
-    assert len(layout.boxes) <= LIMITS.boxes * 2 / 3
+    assert len(layout.boxes) <= LIMITS.boxes * 4 / 5
     assert max(len(row) for row in layout.rows) <= LIMITS.per_row - 4
     assert layout.crossings <= LIMITS.crossings / 2
     assert too_big_to_draw(real) is None

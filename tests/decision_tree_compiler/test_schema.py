@@ -83,3 +83,30 @@ def test_schema_rejects_exactly_the_structural_mistakes(example):
     schema_accepts, checker_accepts = _agreement(example.text, example.tree_id)
     assert schema_accepts == checker_accepts
     assert checker_accepts == (example.code not in STRUCTURE_CODES)
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ("Read [this](javascript:alert(1)).", "javascript:, vbscript: and data: links run code"),
+        ("Read [this]( JaVaScRiPt:alert(1)).", "javascript:, vbscript: and data: links run code"),
+        ("Read [this](data:text/html,hi).", "javascript:, vbscript: and data: links run code"),
+        ("![logo](https://cdn.example.org/p.png)", "Images must be files of this site"),
+        ("![logo](//cdn.example.org/p.png)", "Images must be files of this site"),
+    ],
+)
+def test_the_editor_underlines_plainly_written_script_links_and_outside_images(body, message):
+    # The build refuses these too (site_security), disguised forms included; the editor catches
+    # the plain ones while the writer types, with the same advice.
+    text = BASE_TREE.replace("body: Cosmetic care is not covered.", f"body: {json.dumps(body)}")
+    data = load_yaml(text.encode(), FILE).data
+    errors = list(VALIDATOR.iter_errors(data))
+    assert errors, body
+    assert any(message in error.schema.get("patternErrorMessage", "") for error in errors)
+    assert compile_text(text).problems, "the build must refuse it as well"
+
+
+def test_ordinary_links_and_own_images_pass_the_editor():
+    body = "See [the IRS](https://www.irs.gov/), [appeal](if-you-are-denied.md), <help@example.org> and ![x](assets/x.png)."
+    text = BASE_TREE.replace("body: Cosmetic care is not covered.", f"body: {json.dumps(body)}")
+    assert list(VALIDATOR.iter_errors(load_yaml(text.encode(), FILE).data)) == []

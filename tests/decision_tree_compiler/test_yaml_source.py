@@ -8,6 +8,7 @@ import tracemalloc
 import pytest
 
 from decision_tree_compiler.problems import Position
+from decision_tree_compiler.yaml_depth import MAX_DEPTH
 from decision_tree_compiler.yaml_source import LIBYAML, YamlMapping, YamlSequence, load_yaml, load_yaml_file, position_in_text
 
 from .helpers import BASE_TREE, FILE, changed, codes, compile_text, locate
@@ -229,14 +230,17 @@ def test_an_undefined_alias_is_explained():
     assert "not defined above it" in problem.message
 
 
-def test_deep_nesting_does_not_hit_the_recursion_limit():
-    depth = 5000
+def test_nesting_up_to_the_cap_loads_and_deeper_is_refused_with_a_location():
+    # Building values is iterative, so the cap (yaml_depth.py) is what protects libyaml's composer.
+    depth = MAX_DEPTH - 1  # the top-level keys are the first level
     loaded = load("a: " + "[" * depth + "]" * depth + "\n")
     assert loaded.problems == []
     value = loaded.data["a"]
     for _ in range(depth - 1):
         value = value[0]
     assert value == []
+    problem = only(load("a: " + "[" * 5000 + "]" * 5000 + "\n"))
+    assert (problem.line, problem.column, problem.code) == (1, 3 + MAX_DEPTH, "yaml-too-deep")
 
 
 def test_complex_keys_are_refused():

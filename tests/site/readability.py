@@ -14,10 +14,15 @@ Flesch-Kincaid would otherwise glue a bulleted list into one very long sentence.
 from __future__ import annotations
 
 import sys
+import warnings
 from html.parser import HTMLParser
 from pathlib import Path
 
-import textstat
+with warnings.catch_warnings():
+    # textstat 0.7.4 (the last that counts syllables with pyphen, offline) imports pkg_resources,
+    # which warns on import that it is deprecated; requirements.in explains the pin.
+    warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
+    import textstat
 
 MAX_GRADE = 8.0
 

@@ -467,8 +467,10 @@
   window.addEventListener("hashchange", followAddress);
 
   // Material's instant navigation swaps pages without reloading scripts; document$ tells us
-  // about every new page. Without Material, set up once the page is parsed.
+  // about every new page. Once the page is parsed, set up in any case.
+  // Setting up twice does nothing, so do both: Material's document$ does not fire for a page
+  // opened from disk (file://), which is how reviewers open a pull request's preview.
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(setUpAll);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUpAll);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUpAll);
   else setUpAll();
 })();

@@ -1,0 +1,230 @@
+"""The bad-input table: hostile or broken things a pull request can contain, and how each ends.
+
+To add a case, add a row to ROWS. A row is
+
+    Row(where, text, outcome, words)
+
+- where: "tree file"          text is a whole tree file (decision_tree/<name>.yml);
+         "tree <dotted path>" text is the value of one field of a copy of coverage.yml, e.g.
+                              "tree title", "tree outcomes.*.body" (* is the first outcome
+                              that has a body), "tree outcomes.*.see.0",
+                              "tree questions.coverage.options.1.label"
+                              (a missing key is added to its group);
+         "page"               text is written under the heading of a new guidance page;
+         "docs file .svg"     text is a whole file in docs/ with that ending (.svg, .html, .css),
+                              which the site publishes as it is.
+- outcome: REJECTED       `mkdocs build --strict` fails, and (for tree rows) so does
+                          `python3 dev.py check-tree`; a message names the row's file and a line of
+                          what was written, and contains every one of `words`.
+           SHOWN_AS_TEXT  the build passes and the page shows each of `words` as text.
+           WORKS          the build passes and the page's HTML (character codes decoded) contains
+                          each of `words`.
+Every row also gets: no Python traceback and no control character in any output; and the pages
+of rows that build are opened in Chromium, which must make no request to another origin, open
+no dialog and log no error (tests/hardening/test_bad_input_in_browser.py).
+
+Rows are grouped so that the whole table costs three builds: rejected tree rows, rejected page
+rows (a broken tree stops the build before pages are read), and everything that must build.
+Each row has a file of its own, so one row's problem cannot hide another's.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from tests.hardening.bad_input_project import (
+    ANSI,
+    CONTROL,
+    REJECTED,
+    SHOWN_AS_TEXT,
+    WORKS,
+    Row,
+    located_lines,
+    run_group,
+)
+
+BODY = "tree outcomes.*.body"  # a Markdown field: the body of the first outcome that has one
+SEE = "tree outcomes.*.see.0"  # a "see:" entry: the first of the first outcome that has one
+OTHER_SITE = "from another site (cdn.example.org)"
+CODE_LINK = '"javascript:" link runs code'
+
+ROWS = [
+    # --- the YAML itself (issue 8 item 6) ------------------------------------------------------
+    Row("tree file", "title: " + "[" * 30_000, REJECTED, ("nested more than 100 levels deep",)),
+    Row("tree file", "title: x\nquestions:\n" + "- " * 30_000 + "x\n", REJECTED, ("nested more than 100 levels deep",)),
+    Row("tree file", "? " * 30_000 + "x\n", REJECTED, ("nested more than 100 levels deep",)),
+    Row("tree file", "title: " + "{a: " * 30_000, REJECTED, ("nested more than 100 levels deep",)),
+    # --- raw HTML in tree fields is text -------------------------------------------------------
+    Row(BODY, "<script>alert(1)</script> and <b>bold</b>", SHOWN_AS_TEXT, ("<script>alert(1)</script>", "<b>bold</b>")),
+    Row("tree questions.coverage.help", '<img src=x onerror="alert(1)">', SHOWN_AS_TEXT, ('<img src=x onerror="alert(1)">',)),
+    Row(BODY, '<iframe src="https://evil.example/"></iframe>', SHOWN_AS_TEXT, ('<iframe src="https://evil.example/">',)),
+    # --- link schemes (item 2): tree fields ----------------------------------------------------
+    Row(BODY, "Read [this](javascript:alert(1)).", REJECTED, ('links to "javascript:alert(1)"', CODE_LINK)),
+    Row(BODY, "Read [this](JaVaScRiPt:alert(1)).", REJECTED, ('links to "JaVaScRiPt:alert(1)"', CODE_LINK)),
+    Row(BODY, "Read [this](java&#x09;script:alert(1)).", REJECTED, (CODE_LINK, 'a browser reads "javascript:alert(1)"')),
+    Row(BODY, "Read [this](&#106;avascript:alert(1)).", REJECTED, (CODE_LINK, 'a browser reads "javascript:alert(1)"')),
+    Row(BODY, "Read [this](\x01javascript:alert(1)).", REJECTED, (CODE_LINK,)),
+    Row(BODY, "Read [this](&#x0A;javascript:alert(1)).", REJECTED, (CODE_LINK,)),
+    # Markdown turns a tab into spaces, and "java    script:" is no scheme: a link to a missing page.
+    Row(BODY, "Read [this](java\tscript:alert(1)).", REJECTED, ("which is not a file in docs/",)),
+    Row(BODY, "Read [this](vbscript:msgbox(1)).", REJECTED, ('"vbscript:" link runs code',)),
+    Row(BODY, "Read [this](data:text/html,hi).", REJECTED, ('"data:" link',)),
+    Row(BODY, "Read [this](file:///etc/passwd).", REJECTED, ('"file:" is not a kind of link this site allows',)),
+    Row(BODY, "Read [this][r].\n\n[r]: JAVASCRIPT:alert(1)", REJECTED, (CODE_LINK,)),
+    Row(BODY, "Read [this](//evil.example/page).", REJECTED, ("starts with two slashes", "https://")),
+    Row(BODY, "Write to <help@example.org>.", WORKS, ('href="mailto:help@example.org"',)),
+    Row(BODY, "Call [us](tel:+15555550100) or write to [us](mailto:help@example.org).", WORKS,
+        ('href="tel:+15555550100"', 'href="mailto:help@example.org"')),
+    Row(BODY, "See [the IRS](https://www.irs.gov/) and [Medicare](http://www.medicare.gov/).", WORKS,
+        ('href="https://www.irs.gov/"', 'href="http://www.medicare.gov/"')),
+    # --- link schemes (item 2): pages ----------------------------------------------------------
+    Row("page", "Read [this](javascript:alert(1)).", REJECTED, ('links to "javascript:alert(1)"', CODE_LINK)),
+    Row("page", "Read [this](java&#x09;script:alert(1)).", REJECTED, (CODE_LINK, "a browser reads")),
+    Row("page", '<a href="JaVaScRiPt:alert(1)">this</a>', REJECTED, (CODE_LINK,)),
+    Row("page", '<a href=" &#x6A;avascript:alert(1)">this</a>', REJECTED, (CODE_LINK, "a browser reads")),
+    Row("page", "Read [this](data:text/html,hi).", REJECTED, ('"data:" link',)),
+    Row("page", "Write to <help@example.org>.", WORKS, ('href="mailto:help@example.org"',)),
+    # --- other origins (item 3): tree fields ---------------------------------------------------
+    Row(BODY, "![logo](https://cdn.example.org/p.png)", REJECTED, (OTHER_SITE,)),
+    Row(BODY, "![logo](//cdn.example.org/p.png)", REJECTED, (OTHER_SITE,)),
+    Row(BODY, "![logo][p]\n\n[p]: https://cdn.example.org/p.png", REJECTED, (OTHER_SITE,)),
+    Row(BODY, "![logo](HTTPS://cdn.example.org/p.png)", REJECTED, (OTHER_SITE,)),
+    # --- other origins (item 3): pages ---------------------------------------------------------
+    Row("page", "![logo](https://cdn.example.org/p.png)", REJECTED, (OTHER_SITE,)),
+    Row("page", "![logo](//cdn.example.org/p.png)", REJECTED, (OTHER_SITE,)),
+    Row("page", "![logo][p]\n\n[p]: https://cdn.example.org/p.png", REJECTED, (OTHER_SITE,)),
+    Row("page", '<img src="https://cdn.example.org/p.png" alt="">', REJECTED, (OTHER_SITE,)),
+    Row("page", '<img src="../assets/none.png" srcset="https://cdn.example.org/p.png 2x" alt="">', REJECTED, (OTHER_SITE,)),
+    Row("page", '<iframe src="https://cdn.example.org/frame"></iframe>', REJECTED, (OTHER_SITE,)),
+    Row("page", '<script src="https://cdn.example.org/x.js"></script>', REJECTED, ("<script> element", "may not run scripts")),
+    Row("page", "<script>alert(1)</script>", REJECTED, ("<script> element",)),
+    Row("page", '<link rel="stylesheet" href="https://cdn.example.org/x.css">', REJECTED, (OTHER_SITE,)),
+    Row("page", '<video src="https://cdn.example.org/v.mp4"></video>', REJECTED, (OTHER_SITE,)),
+    Row("page", '<video controls><source src="https://cdn.example.org/v.mp4"></video>', REJECTED, (OTHER_SITE,)),
+    Row("page", '<audio src="//cdn.example.org/a.mp3"></audio>', REJECTED, (OTHER_SITE,)),
+    Row("page", '<object data="https://cdn.example.org/x.swf"></object>', REJECTED, (OTHER_SITE,)),
+    Row("page", '<embed src="https://cdn.example.org/x.swf">', REJECTED, (OTHER_SITE,)),
+    Row("page", '<p style="background:url(https://cdn.example.org/p.png)">x</p>', REJECTED, (OTHER_SITE, "style attribute")),
+    Row("page", '<img src="../assets/none.png" onerror="alert(1)" alt="">', REJECTED, ("event handler (onerror=)",)),
+    Row("page", 'Read [this](#top){ onclick="alert(1)" }', REJECTED, ("event handler (onclick=)",)),
+    Row("page", "See [the IRS](https://www.irs.gov/).", WORKS, ('href="https://www.irs.gov/"',)),
+    Row("docs file .svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="1"/></svg>\n', REJECTED,
+        ("event handler (onload=)",)),
+    Row("docs file .html", "<!doctype html>\n<p>x</p>\n<script>alert(1)</script>\n", REJECTED, ("<script> element",)),
+    Row("docs file .css", 'p {\n  background: url("https://cdn.example.org/p.png");\n}\n', REJECTED, (OTHER_SITE,)),
+    # --- anchors in tree links (item 4) --------------------------------------------------------
+    Row(BODY, "Read [how to appeal](if-you-are-denied.md#no-such-part).", REJECTED,
+        ('links to "if-you-are-denied.md#no-such-part"', 'has no heading or anchor "#no-such-part"')),
+    Row(BODY, "Read [how to appeal](if-you-are-denied.md#internal-apeal).", REJECTED,
+        ('Did you mean "#internal-appeal"?',)),
+    Row(SEE, "if-you-are-denied.md#no-such-part", REJECTED, ('under "see:"', 'has no heading or anchor "#no-such-part"')),
+    Row(BODY, "Read [how to appeal](if-you-are-denied.md#internal-appeal).", WORKS,
+        ('href="../../if-you-are-denied/#internal-appeal"',)),
+    Row(SEE, "if-you-are-denied.md#internal-appeal", WORKS, ('href="../../if-you-are-denied/#internal-appeal"',)),
+]
+
+NUMBERED = dict(enumerate(ROWS, start=1))
+GROUPS = {
+    "rejected-tree": {n: row for n, row in NUMBERED.items() if row.outcome == REJECTED and row.is_tree},
+    "rejected-page": {n: row for n, row in NUMBERED.items() if row.outcome == REJECTED and not row.is_tree},
+    "builds": {n: row for n, row in NUMBERED.items() if row.outcome != REJECTED},
+}
+
+
+def group_of(number: int) -> str:
+    return next(name for name, rows in GROUPS.items() if number in rows)
+
+
+@pytest.fixture(scope="module")
+def group_runs(tmp_path_factory):
+    cache = {}
+
+    def run(name: str):
+        if name not in cache:
+            cache[name] = run_group(tmp_path_factory.mktemp(name), GROUPS[name])
+        return cache[name]
+
+    return run
+
+
+def row_id(number: int) -> str:
+    row = NUMBERED[number]
+    shown = re.sub(r"\s+", " ", row.text)[:40]
+    return f"{number:02}-{row.where.replace(' ', '_')}-{shown}"
+
+
+class _VisibleText(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "template"):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "template") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def visible_text(page_html: str) -> str:
+    parser = _VisibleText()
+    parser.feed(page_html)
+    return " ".join("".join(parser.parts).split())
+
+
+@pytest.mark.parametrize("number", list(NUMBERED), ids=row_id)
+def test_bad_input(number: int, group_runs):
+    row = NUMBERED[number]
+    run = group_runs(group_of(number))
+    placed = run.placed[number]
+    outputs = {"mkdocs build --strict": run.build_output}
+    if row.is_tree:
+        outputs["check-tree"] = run.check_tree.stdout + run.check_tree.stderr
+    for name, output in outputs.items():
+        assert "Traceback" not in output, f"{name} printed a traceback:\n{output[-3000:]}"
+        control = CONTROL.search(ANSI.sub("", output))
+        assert control is None, f"{name} printed a control character {control.group()!r}"
+
+    if row.outcome == REJECTED:
+        # 1 is MkDocs' clean failure; a crash would be a signal (negative) or another code.
+        assert run.build.returncode == 1, f"the strict build gave exit code {run.build.returncode}:\n{run.build_output[-3000:]}"
+        if row.is_tree:
+            assert run.check_tree.returncode == 1, run.check_tree.stdout[-3000:]
+        for name, output in outputs.items():
+            lines = located_lines(output, placed)
+            matching = [line for line in lines if all(word.lower() in line.lower() for word in row.words)]
+            assert matching, (
+                f"{name}: no message names {placed.file} at line {placed.lines.start}"
+                f"{'-' + str(placed.lines.stop - 1) if len(placed.lines) > 1 else ''} with {row.words}.\n"
+                f"Lines naming the row: {lines}\nOutput:\n{ANSI.sub('', output)[-3000:]}"
+            )
+        return
+
+    assert run.build.returncode == 0, f"the strict build failed:\n{run.build_output[-3000:]}"
+    page_html = (run.project / "site" / placed.page).read_text(encoding="utf-8")
+    if row.outcome == SHOWN_AS_TEXT:
+        text = visible_text(page_html)
+        for word in row.words:
+            assert " ".join(word.split()) in text, f"{word!r} is not shown as text on {placed.page}"
+    else:
+        assert row.outcome == WORKS, row.outcome
+        decoded = html.unescape(page_html)  # Markdown writes mailto: links as character codes
+        for word in row.words:
+            assert word in decoded, f"{word!r} is not in {placed.page}"
+
+
+def test_every_row_names_a_known_outcome_and_place():
+    for number, row in NUMBERED.items():
+        assert row.outcome in (REJECTED, SHOWN_AS_TEXT, WORKS), number
+        assert row.where in ("tree file", "page") or row.where.startswith(("tree ", "docs file .")), number
+        assert row.words, f"row {number} has no words to check"

@@ -1,0 +1,102 @@
+"""Every way HTML can run script or reach another site is found, including parser disagreements."""
+
+from __future__ import annotations
+
+import pytest
+
+from site_security.html_findings import css_urls, find_problems
+
+
+def codes(html: str) -> list[str]:
+    return [finding.code for finding in find_problems(html)]
+
+
+@pytest.mark.parametrize(
+    "html, code",
+    [
+        ('<img src="https://e.org/p.png">', "other-origin"),
+        ('<img src="//e.org/p.png">', "other-origin"),
+        ('<img srcset="a.png 1x, https://e.org/b.png 2x">', "other-origin"),
+        ('<picture><source srcset="https://e.org/b.webp"></picture>', "other-origin"),
+        ('<iframe src="https://e.org/"></iframe>', "other-origin"),
+        ('<script src="https://e.org/x.js"></script>', "script"),
+        ("<script>alert(1)</script>", "script"),
+        ('<link rel="stylesheet" href="https://e.org/x.css">', "other-origin"),
+        ('<video src="https://e.org/v.mp4"></video>', "other-origin"),
+        ('<video poster="https://e.org/p.png"></video>', "other-origin"),
+        ('<audio src="//e.org/a.mp3"></audio>', "other-origin"),
+        ('<object data="https://e.org/x.swf"></object>', "other-origin"),
+        ('<embed src="https://e.org/x.swf">', "other-origin"),
+        ('<input type="image" src="https://e.org/p.png">', "other-origin"),
+        ('<div style="background:url(https://e.org/p.png)">x</div>', "other-origin"),
+        ("<div style=\"background:url('//e.org/p.png')\">x</div>", "other-origin"),
+        ('<div style="background:url(&quot;https://e.org/p.png&quot;)">x</div>', "other-origin"),
+        ('<div style="background:u\\72l(https://e.org/p.png)">x</div>', "other-origin"),
+        ('<div style="background-image:image-set(&quot;https://e.org/p.png&quot; 1x)">x</div>', "other-origin"),
+        ('<a href="https://e.org/" ping="https://tracker.example/">x</a>', "other-origin"),
+        ('<form action="https://e.org/collect"><input name="q"></form>', "other-origin"),
+        ('<svg><image href="https://e.org/p.png"/></svg>', "other-origin"),
+        ('<svg><use xlink:href="https://e.org/s.svg#x"/></svg>', "other-origin"),
+        ('<a href="javascript:alert(1)">x</a>', "link-scheme"),
+        ('<a href="java&#x09;script:alert(1)">x</a>', "link-scheme"),
+        ('<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', "link-scheme"),
+        ('<button formaction="javascript:alert(1)">x</button>', "link-scheme"),
+        ('<iframe src="javascript:alert(1)"></iframe>', "link-scheme"),
+        ('<object data="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;"></object>', "resource-scheme"),
+        ('<math><mi href="javascript:alert(1)">x</mi></math>', "link-scheme"),
+        ('<img src="x.png" onerror="alert(1)">', "event-handler"),
+        ('<p ONMOUSEOVER="alert(1)">x</p>', "event-handler"),
+        ('<svg onload="alert(1)"></svg>', "event-handler"),
+        ('<base href="https://e.org/">', "base-element"),
+        ('<meta http-equiv="refresh" content="0;url=https://e.org/">', "meta-http-equiv"),
+        ('<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>', "srcdoc"),
+        ('<svg><a href="#x"><set attributeName="href" to="javascript:alert(1)"/><text>x</text></a></svg>', "svg-animation"),
+        ("<style>@import 'https://e.org/x.css';</style>", "style-element"),
+    ],
+)
+def test_each_kind_of_script_or_outside_request_is_found(html, code):
+    assert code in codes(html), find_problems(html)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # Python's HTMLParser ends a comment only at "-->", a browser also at "--!>".
+        '<!-- --!><img src="https://e.org/p.png"> -->',
+        # Outside SVG, a browser ends "<![CDATA[" at the first ">"; HTMLParser waits for "]]>".
+        '<![CDATA[ x ><img src=x onerror="alert(1)"> ]]>',
+        # Inside SVG a browser parses <style> content as markup; HTMLParser sees only text.
+        '<svg><style><img src=x onerror="alert(1)"></style></svg>',
+    ],
+)
+def test_markup_that_only_a_browser_would_read_is_found_anyway(html):
+    assert find_problems(html), html
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p><a href="https://www.irs.gov/">IRS</a> <a href="../glossary/#deductible">x</a> <a href="mailto:a@b.c">m</a></p>',
+        '<img src="../assets/logo.png" alt="" srcset="../assets/logo@2x.png 2x">',
+        '<a href="#fn:1" class="footnote-ref">1</a><div class="admonition note"><p>x</p></div>',
+        '<div style="color: red; background: url(../assets/bg.png)">x</div>',
+        "<!-- a writer's note, no markup -->",
+        "<p>&lt;script&gt;alert(1)&lt;/script&gt; shown as text</p>",
+    ],
+)
+def test_ordinary_pages_have_no_findings(html):
+    assert find_problems(html) == []
+
+
+def test_each_finding_says_where_it_came_from():
+    [finding] = find_problems('<p><a href="java&#x09;script:x">y</a></p>')
+    assert finding.needles[0] == "java&#x09;script:x"
+    [handler] = find_problems('<b onclick="x">y</b>')
+    assert handler.needles[0] == "onclick="
+
+
+def test_css_escapes_and_quotes_are_decoded():
+    assert css_urls("a{background:\\75 rl('https://e.org/x')} @import \"//e.org/y.css\";") == [
+        "https://e.org/x",
+        "//e.org/y.css",
+    ]
