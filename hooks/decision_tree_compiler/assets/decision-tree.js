@@ -352,6 +352,8 @@
         if (step) selector += `,[data-from="${this.nodes[step - 1]}"][data-to="${node}"]`;
         for (const element of this.map.querySelectorAll(selector)) {
           element.setAttribute("data-on-path", "");
+          // SVG draws in document order: an arrow of the path goes last, over the others.
+          if (element.matches("[data-from]")) element.parentNode.appendChild(element);
           if (element.matches("a")) {
             setHref(element, this.urlFor(this.path.slice(0, step)));
             if (step === last) element.setAttribute("aria-current", "step");
