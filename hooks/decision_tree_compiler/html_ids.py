@@ -12,7 +12,8 @@ back one way only, split at "--":
 - "<tree>--<node>--map"    the node's card on the flowchart;
 - "<tree>--map_title"      the flowchart's heading ("_" is never part of a node id, so this
                            cannot be a node's section);
-- "<tree>--answers_title"  the heading of the reader's answers, which the script adds.
+- "<tree>--answers_title"  the heading of the reader's answers, which the script adds;
+- "<tree>--arrow_head"     the drawn flowchart's arrowhead (render_diagram.py).
 
 So no generated id equals another, a heading's, or one of another tree's (the part before the
 first "--" is the tree). Arguments are ids already escaped for HTML (they are plain
@@ -42,6 +43,10 @@ def map_title_id(tree: str) -> str:
 
 def answers_title_id(tree: str) -> str:
     return f"{tree}{SEPARATOR}answers_title"
+
+
+def arrow_head_id(tree: str) -> str:
+    return f"{tree}{SEPARATOR}arrow_head"
 
 
 NODE = "{node}"

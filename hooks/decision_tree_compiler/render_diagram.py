@@ -31,6 +31,7 @@ from typing import Callable
 from .flowchart_layout import Layout, Route, Spacing, layered_layout
 from .graph import longest_path_layers, next_ids, topological_order_from
 from .html_escape import escape
+from .html_ids import arrow_head_id
 from .model import Tree
 from .text_measure import text_width, wrap
 from .verdicts import VERDICTS
@@ -296,11 +297,15 @@ def _svg(tree: Tree, cards: dict[str, _Card], arrows: list[_Arrow], layout: Layo
     outcome_count = len(cards) - question_count
     summary = f"Flowchart of {_count(question_count, 'question')} and {_count(outcome_count, 'outcome')}"
     # No style attribute and no <style>: the site's Content-Security-Policy allows stylesheets
-    # from files only (style-src 'self'). No ids either: arrowheads are drawn, not markers, so
-    # the stylesheet can light them with the rest of an arrow on the reader's path.
+    # from files only (style-src 'self'). One arrowhead for every arrow: a marker filled with
+    # its line's colour (context-stroke), so it lights up with the line on the reader's path.
+    head = arrow_head_id(escape(tree.id))  # ids: html_ids.py
     out = [
         f'<svg class="dt-diagram" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="{XLINK}" role="group" aria-label="{summary}" '
         f'width="{layout.width}" height="{layout.height}" viewBox="0 0 {layout.width} {layout.height}">',
+        # Its base sits where the line stops (refX 0), its tip on the target's top edge.
+        f'<defs><marker id="{head}" viewBox="0 0 10 10" refX="0" refY="5" markerWidth="{ARROW}" markerHeight="{ARROW}" '
+        'markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0L10,5L0,10z" fill="context-stroke"/></marker></defs>',
         # Arrows first, so boxes sit on top; hidden from screen readers, which get each
         # box's answers from its question (and the list version of the whole tree).
         '<g class="dt-diagram-edges" aria-hidden="true">',
@@ -308,7 +313,7 @@ def _svg(tree: Tree, cards: dict[str, _Card], arrows: list[_Arrow], layout: Layo
     ids = {node: escape(node) for node in cards}
     # One route per distinct (question, next) pair in the order given: the arrows' order.
     for arrow, route in zip(arrows, layout.routes):
-        out.append(_edge(arrow, route, ids))
+        out.append(_edge(arrow, route, ids, head))
     out.append("</g>")
     # Boxes row by row, left to right: the order a keyboard reaches them.
     for row in layout.rows:
@@ -337,17 +342,11 @@ def path_data(points) -> str:
     return "".join(parts)
 
 
-def _head(tip) -> str:
-    """The arrowhead: every route enters its box straight down (Spacing.entry), so it points down."""
-    x, y = tip
-    half = ARROW // 2
-    return f'<path class="dt-diagram-head" d="M{x - half} {y - ARROW}L{x} {y}L{x + half} {y - ARROW}z"/>'
-
-
-def _edge(arrow: _Arrow, route: Route, ids: dict[str, str]) -> str:
-    # The line stops where the head begins, so a thick line on the reader's path never shows
-    # beside the head's point. The label sits on the straight run just below the box, where
-    # no other line passes.
+def _edge(arrow: _Arrow, route: Route, ids: dict[str, str], head: str) -> str:
+    # Every route enters its box straight down (Spacing.entry), so the line stops ARROW short
+    # of the box and the marker's head fills the rest: a thick line on the reader's path never
+    # shows beside the head's point. The label sits on the straight run just below the box,
+    # where no other line passes.
     *points, (tip_x, tip_y) = route.points
     x, y = route.points[0]
     label_width = _label_width(arrow)
@@ -355,7 +354,7 @@ def _edge(arrow: _Arrow, route: Route, ids: dict[str, str]) -> str:
     numbers = " ".join(str(number) for number in arrow.numbers)
     return (
         f'<g class="dt-diagram-edge" data-from="{ids[arrow.source]}" data-to="{ids[arrow.target]}" data-options="{numbers}">'
-        f'<path class="dt-diagram-line" d="{path_data([*points, (tip_x, tip_y - ARROW)])}"/>{_head((tip_x, tip_y))}'
+        f'<path class="dt-diagram-line" d="{path_data([*points, (tip_x, tip_y - ARROW)])}" marker-end="url(#{head})"/>'
         f'<rect class="dt-diagram-label" x="{x - label_width // 2}" y="{top}" width="{label_width}" '
         f'height="{LABEL_HEIGHT}" rx="{LABEL_HEIGHT // 2}"/>'
         f'<text class="dt-diagram-label-text" x="{x}" y="{top + _baseline(LABEL_HEIGHT, LABEL_SIZE)}" '

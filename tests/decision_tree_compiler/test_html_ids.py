@@ -9,6 +9,7 @@ import markdown
 from decision_tree_compiler.html_ids import (
     NODE,
     answers_title_id,
+    arrow_head_id,
     map_card_id,
     map_title_id,
     script_id_patterns,
@@ -24,7 +25,7 @@ ids = st.lists(st.text("abcmpt019", min_size=1, max_size=4), min_size=1, max_siz
 
 
 def page_ids(tree: str, nodes) -> list[str]:
-    generated = [map_title_id(tree), answers_title_id(tree)]
+    generated = [map_title_id(tree), answers_title_id(tree), arrow_head_id(tree)]
     for node in nodes:
         generated += [section_id(tree, node), title_id(tree, node), map_card_id(tree, node)]
     return generated

@@ -79,6 +79,16 @@
       this.text = text;
       ({ width: this.width, height: this.height } = this.svg.viewBox.baseVal);
       this.scale = 1; // as built: no text under 12 px
+      // The page skips rendering the map until it comes near the screen (content-visibility:
+      // auto, in the stylesheet), which keeps the page quick to load. Scrolling the drawing to
+      // a box would render it at once, so that waits until the reader comes near it.
+      this.near = false;
+      /** @type {?[string, boolean]} the box to bring into sight then, and whether to centre it */
+      this.pending = null;
+      new IntersectionObserver(([entry]) => {
+        this.near = entry.isIntersecting;
+        if (this.near && this.pending) this.reveal(...this.pending);
+      }, { rootMargin: "100% 0px" }).observe(map);
       // Buttons need the script, so the script adds them, in the room the page keeps for them.
       const tools = map.querySelector(".dt-diagram-tools");
       this.level = make("span", "dt-zoom-level");
@@ -122,6 +132,11 @@
      * @param {boolean} [centre]
      */
     reveal(node, centre = false) {
+      if (!this.near) {
+        this.pending = [node, centre || Boolean(this.pending && this.pending[1])];
+        return;
+      }
+      this.pending = null;
       const box = this.svg.querySelector(`[data-node="${node}"] rect`);
       const scroller = this.scroller;
       const left = box.x.baseVal.value * this.scale;
