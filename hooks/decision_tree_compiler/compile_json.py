@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 
 from .graph import breadth_first_order, questions_left
+from .html_ids import script_id_patterns
 from .model import Tree
+from .page_text import SCRIPT_TEXT
 from .verdicts import VERDICTS
 
 # Inside <script>, the HTML parser ends the element at "</script" and treats "<!--" specially,
@@ -20,7 +22,8 @@ def compile_tree_data(tree: Tree, order: list[str] | None = None) -> dict:
 
     Only what the script needs to walk the tree and name the answers: the help texts, bodies
     and links are already in the page's HTML, which the script shows and hides, so copying
-    them here would only make the page heavier."""
+    them here would only make the page heavier. The script's words ("text", page_text.py) and
+    the ids it looks up ("ids", html_ids.py) come from here too, so neither is written twice."""
     order = order if order is not None else breadth_first_order(tree)
     questions = {}
     outcomes = {}
@@ -47,6 +50,8 @@ def compile_tree_data(tree: Tree, order: list[str] | None = None) -> dict:
         },
         "max_questions": remaining.get(tree.start, 0),
         "remaining": remaining,
+        "ids": script_id_patterns(tree.id),
+        "text": SCRIPT_TEXT,
     }
 
 

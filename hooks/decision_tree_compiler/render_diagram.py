@@ -6,7 +6,11 @@ from the question to where it leads, labelled with the answer's number. Two answ
 to the same place share one arrow labelled with both numbers ("2, 3").
 
 Contract with the page's script and tests (data attributes, as everywhere on the page):
-- every box is `<a href=... data-node="ID">`: a working link with JavaScript off;
+- every box is `<a xlink:href=... data-node="ID">`: a working link with JavaScript off. The
+  address is in xlink:href, not href, which browsers treat alike: Material's instant navigation
+  rewrites every `[href]` on a page by assigning `element.href = element.href`, which throws on
+  an SVG link (its href is a read-only SVGAnimatedString) and stops instant navigation; the CSS
+  selector `[href]` does not match the namespaced attribute;
 - every arrow is `<g class="dt-diagram-edge" data-from="ID" data-to="ID" data-options="2 3">`
   (the numbers of the answers it stands for, space-separated);
 - nothing here sets data-on-path: the script marks the reader's path.
@@ -53,6 +57,7 @@ BLOCK_GAP = 6
 LABEL_HEIGHT = 18
 LABEL_PADDING = 6
 ARROW = 8
+XLINK = "http://www.w3.org/1999/xlink"
 SPACING = Spacing(box_gap=28, lane_gap=16)
 
 
@@ -288,19 +293,19 @@ def _baseline(line_height: int, size: int) -> int:
 
 
 def _svg(tree: Tree, cards: dict[str, _Card], arrows: list[_Arrow], layout: Layout, href_for) -> str:
-    tree_id = escape(tree.id)
-    arrow_id, lit_id = arrow_head_id(tree_id), arrow_head_id(tree_id, lit=True)  # ids: html_ids.py
     question_count = sum(1 for node in cards if node in tree.questions)
     outcome_count = len(cards) - question_count
     summary = f"Flowchart of {_count(question_count, 'question')} and {_count(outcome_count, 'outcome')}"
+    # No style attribute and no <style>: the site's Content-Security-Policy allows stylesheets
+    # from files only (style-src 'self'). One arrowhead for every arrow: a marker filled with
+    # its line's colour (context-stroke), so it lights up with the line on the reader's path.
+    head = arrow_head_id(escape(tree.id))  # ids: html_ids.py
     out = [
-        f'<svg class="dt-diagram" xmlns="http://www.w3.org/2000/svg" role="group" aria-label="{summary}" '
-        f'width="{layout.width}" height="{layout.height}" viewBox="0 0 {layout.width} {layout.height}" '
-        f'style="--dt-arrow:url(#{arrow_id});--dt-arrow-lit:url(#{lit_id})">',
-        "<defs>",
-        _marker(arrow_id, "dt-diagram-head"),
-        _marker(lit_id, "dt-diagram-head dt-diagram-head-lit"),
-        "</defs>",
+        f'<svg class="dt-diagram" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="{XLINK}" role="group" aria-label="{summary}" '
+        f'width="{layout.width}" height="{layout.height}" viewBox="0 0 {layout.width} {layout.height}">',
+        # Its base sits where the line stops (refX 0), its tip on the target's top edge.
+        f'<defs><marker id="{head}" viewBox="0 0 10 10" refX="0" refY="5" markerWidth="{ARROW}" markerHeight="{ARROW}" '
+        'markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0L10,5L0,10z" fill="context-stroke"/></marker></defs>',
         # Arrows first, so boxes sit on top; hidden from screen readers, which get each
         # box's answers from its question (and the list version of the whole tree).
         '<g class="dt-diagram-edges" aria-hidden="true">',
@@ -308,7 +313,7 @@ def _svg(tree: Tree, cards: dict[str, _Card], arrows: list[_Arrow], layout: Layo
     ids = {node: escape(node) for node in cards}
     # One route per distinct (question, next) pair in the order given: the arrows' order.
     for arrow, route in zip(arrows, layout.routes):
-        out.append(_edge(arrow, route, ids))
+        out.append(_edge(arrow, route, ids, head))
     out.append("</g>")
     # Boxes row by row, left to right: the order a keyboard reaches them.
     for row in layout.rows:
@@ -320,15 +325,6 @@ def _svg(tree: Tree, cards: dict[str, _Card], arrows: list[_Arrow], layout: Layo
 
 def _count(number: int, word: str) -> str:
     return f"{number} {word}" if number == 1 else f"{number} {word}s"
-
-
-def _marker(marker_id: str, css: str) -> str:
-    # Fixed size whatever the line's width (userSpaceOnUse); its tip is the route's last point.
-    return (
-        f'<marker id="{marker_id}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="{ARROW}" '
-        f'markerHeight="{ARROW}" markerUnits="userSpaceOnUse" orient="auto">'
-        f'<path class="{css}" d="M0,0L10,5L0,10z"/></marker>'
-    )
 
 
 def path_data(points) -> str:
@@ -346,15 +342,19 @@ def path_data(points) -> str:
     return "".join(parts)
 
 
-def _edge(arrow: _Arrow, route: Route, ids: dict[str, str]) -> str:
-    # The label sits on the straight run just below the box, where no other line passes.
+def _edge(arrow: _Arrow, route: Route, ids: dict[str, str], head: str) -> str:
+    # Every route enters its box straight down (Spacing.entry), so the line stops ARROW short
+    # of the box and the marker's head fills the rest: a thick line on the reader's path never
+    # shows beside the head's point. The label sits on the straight run just below the box,
+    # where no other line passes.
+    *points, (tip_x, tip_y) = route.points
     x, y = route.points[0]
     label_width = _label_width(arrow)
     top = y + (SPACING.exit - LABEL_HEIGHT) // 2
     numbers = " ".join(str(number) for number in arrow.numbers)
     return (
         f'<g class="dt-diagram-edge" data-from="{ids[arrow.source]}" data-to="{ids[arrow.target]}" data-options="{numbers}">'
-        f'<path class="dt-diagram-line" d="{path_data(route.points)}"/>'
+        f'<path class="dt-diagram-line" d="{path_data([*points, (tip_x, tip_y - ARROW)])}" marker-end="url(#{head})"/>'
         f'<rect class="dt-diagram-label" x="{x - label_width // 2}" y="{top}" width="{label_width}" '
         f'height="{LABEL_HEIGHT}" rx="{LABEL_HEIGHT // 2}"/>'
         f'<text class="dt-diagram-label-text" x="{x}" y="{top + _baseline(LABEL_HEIGHT, LABEL_SIZE)}" '
@@ -364,7 +364,9 @@ def _edge(arrow: _Arrow, route: Route, ids: dict[str, str]) -> str:
 
 def _box(card: _Card, box, node_id: str, href: str) -> str:
     parts = [
-        f'<a class="{card.css}" href="{escape(href)}" data-node="{node_id}" aria-label="{escape(card.name)}">',
+        # role="link": browsers make an SVG <a> with xlink:href a link anyway, but tools that
+        # compute roles themselves (axe, Playwright) only count an href attribute.
+        f'<a class="{card.css}" xlink:href="{escape(href)}" role="link" data-node="{node_id}" aria-label="{escape(card.name)}">',
         f'<rect class="dt-diagram-box" x="{box.x}" y="{box.y}" width="{box.width}" height="{box.height}" rx="6"/>',
     ]
     if "dt-diagram-outcome" in card.css:

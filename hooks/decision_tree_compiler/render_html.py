@@ -13,7 +13,11 @@ This HTML is a contract with the page's script and its tests (issue 4); keep the
   a "Read more" list and a link back to the start;
 - the compiled JSON in `<script type="application/json" class="dt-data">`, inside a
   `<template class="dt-data-template">` (see render_data);
-- a progress line `<p class="dt-progress">` and the flowchart (render_flowchart.py).
+- a progress line `<p class="dt-progress">`;
+- the map (render_map): `<section class="dt-map">` with the drawn flowchart (render_diagram.py)
+  in `<div class="dt-diagram-scroll">`, an empty `<div class="dt-diagram-tools">` for the
+  script's zoom buttons, and the list version (render_outline.py) inside
+  `<details class="dt-outline">`; a tree too big to draw gets the list alone and the reason.
 
 Every id is made by html_ids.py, which explains why none can equal a heading's id (the page's
 H1 gets one from the tree's title), another generated id, or one of another tree's.
@@ -37,14 +41,23 @@ from typing import Callable
 
 from .compile_json import compile_tree_data, json_for_script
 from .graph import breadth_first_order
-from .html_ids import section_id, title_id
+from .html_ids import map_title_id, section_id, title_id
 from .model import Outcome, Question, Tree
-from .render_flowchart import render_flowchart
+from .page_text import SCRIPT_TEXT, progress_line
+from .render_diagram import LIMITS, Drawing, Limits, draw_diagram
+from .render_outline import render_outline
 from .rendered_fields import RenderedFields
 from .verdicts import VERDICTS
 
 READ_MORE = "Read more"
-START_AGAIN = "Start again"
+START_AGAIN = SCRIPT_TEXT["start_again"]
+MAP_TITLE = "All questions and outcomes"
+DIAGRAM_ABOUT = (
+    "The whole decision tree, from the first question down. Each box opens its question or result. "
+    "The number on an arrow is the number of the answer it stands for."
+)
+SHOW_LIST = "Show the flowchart as a list"
+SCROLL_NAME = "Flowchart drawing"
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,8 @@ class PageContext:
     """The compiled JSON form (compile_json.compile_tree_data)."""
     escaped_ids: dict[str, str]
     """Each node id escaped for HTML once, since every id is written many times."""
+    drawing: Drawing
+    """The drawn flowchart, or why the tree is too big to draw (render_diagram.draw_diagram)."""
 
     def section_id(self, node_id: str) -> str:
         """The id of a node's section, escaped for HTML."""
@@ -146,11 +161,42 @@ def render_nodes(context: PageContext) -> str:
 
 def render_progress(context: PageContext) -> str:
     """Right for the first question; the page's script keeps it up to date, so nothing moves."""
-    return f'<p class="dt-progress">Question 1 of at most {context.data["max_questions"]}</p>'
+    return f'<p class="dt-progress">{progress_line(1, context.data["max_questions"])}</p>'
 
 
 def render_map(context: PageContext) -> str:
-    return render_flowchart(context.data)
+    """The whole tree: the drawing, with the list as its text version behind a disclosure (a
+    screen reader meets the tree once, as the drawing's named group of links); or, for a tree
+    too big to draw, the list alone after the sentence that says why.
+
+    A section, not a nav: it is content, and axe wants every landmark named. data-search-exclude
+    keeps these copies of the questions out of the search index; the sections above are what
+    search should find. The heading's id is on a span, as for the questions: Material's search
+    starts a new entry at every heading with an id."""
+    title = map_title_id(context.escaped_ids[context.tree.id])
+    drawing = context.drawing
+    parts = [
+        f'<section class="dt-map{" dt-map-drawn" if drawing.svg else ""}" aria-labelledby="{title}" data-search-exclude>',
+        f'<h2 class="dt-map-title"><span id="{title}">{MAP_TITLE}</span></h2>',
+    ]
+    if drawing.svg is None:
+        parts += [f'<p class="dt-map-why">{escape(drawing.reason)}</p>', render_outline(context.tree)]
+    else:
+        parts += [
+            f'<p class="dt-map-about">{DIAGRAM_ABOUT}</p>',
+            # The script puts its zoom buttons here; the stylesheet keeps the room for them, so
+            # nothing moves when they come.
+            '<div class="dt-diagram-tools"></div>',
+            # Its own scroll container: the drawing keeps its size (no text under 12 px) and
+            # the page never scrolls sideways. Focusable and named, so keyboard users can
+            # scroll it with the arrow keys (axe: scrollable-region-focusable).
+            f'<div class="dt-diagram-scroll" tabindex="0" role="region" aria-label="{SCROLL_NAME}">\n{drawing.svg}\n</div>',
+            f'<details class="dt-outline"><summary>{SHOW_LIST}</summary>',
+            render_outline(context.tree),
+            "</details>",
+        ]
+    parts.append("</section>")
+    return "\n".join(parts)
 
 
 def render_data(context: PageContext) -> str:
@@ -167,10 +213,13 @@ PAGE_PARTS: list[PagePart] = [render_intro, render_progress, render_nodes, rende
 """The parts inside the root element, in order."""
 
 
-def page_context(tree: Tree, fields: RenderedFields) -> PageContext:
+def page_context(tree: Tree, fields: RenderedFields, limits: Limits = LIMITS) -> PageContext:
+    """limits: past these the page shows the list without the drawing (render_diagram.LIMITS)."""
     order = breadth_first_order(tree)
     escaped_ids = {node_id: escape(node_id) for node_id in (tree.id, *order)}
-    return PageContext(tree, fields, order, compile_tree_data(tree, order), escaped_ids)
+    # Each box links to its node's section: its address without JavaScript.
+    drawing = draw_diagram(tree, lambda node_id: "#" + section_id(tree.id, node_id), limits)
+    return PageContext(tree, fields, order, compile_tree_data(tree, order), escaped_ids, drawing)
 
 
 def render_tree_html(context: PageContext, parts: list[PagePart] | None = None) -> str:

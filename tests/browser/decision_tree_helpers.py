@@ -56,8 +56,33 @@ def section(page, node_id: str):
 
 
 def map_card(page, node_id: str):
-    """The node's card on the flowchart."""
+    """The node's card in the list version of the flowchart."""
     return page.locator("#" + map_card_id(TREE_ID, node_id))
+
+
+def box(page, node_id: str):
+    """The node's box on the drawn flowchart."""
+    return page.locator(f'.dt-diagram a[data-node="{node_id}"]')
+
+
+def nodes_of(answers) -> list[str]:
+    """The nodes a reader passes through with these answers [(question id, label), ...], start first."""
+    questions = tree_data()["questions"]
+    nodes = [tree_data()["start"]]
+    for question_id, label in answers:
+        assert nodes[-1] == question_id
+        nodes.append(next(option["next"] for option in questions[question_id]["options"] if option["label"] == label))
+    return nodes
+
+
+def state_address(answers) -> str:
+    """The address the script writes for these answers: "#coverage:question=number,..."."""
+    questions = tree_data()["questions"]
+    steps = [
+        f"{question_id}={[option['label'] for option in questions[question_id]['options']].index(label) + 1}"
+        for question_id, label in answers
+    ]
+    return f"#{TREE_ID}:" + ",".join(steps) if steps else ""
 
 
 def current(page):

@@ -1,5 +1,6 @@
 """The decision tree page in Chromium: every path, with and without JavaScript, and everything a
 reader does around it (history, links, changing answers, the flowchart, keyboard, zoom, print).
+The drawn flowchart's own tests are in test_decision_tree_diagram.py.
 
 Each test ends with assert_clean: no request left the site's origin and no script error was
 logged. Waits are on conditions (Playwright's expect), never fixed sleeps.
@@ -15,6 +16,7 @@ from tests.browser.decision_tree_helpers import (
     address,
     answer,
     assert_clean,
+    box,
     current,
     every_path,
     expect_on,
@@ -185,38 +187,45 @@ def test_change_an_answer_go_back_and_start_again(site_server, new_page):
     assert_clean(watch)
 
 
-def test_the_flowchart_lights_the_path_and_goes_back_to_a_node_on_it(site_server, new_page):
+def test_the_flowchart_and_its_list_light_the_path_and_go_back_to_a_node_on_it(site_server, new_page):
     answers, _ = longest_path()
     page, watch = new_page()
     page.goto(site_server + TREE_PAGE)
     answer(page, answers[:2])
     here = answers[2][0]
-    cards = page.locator(".dt-map-node.dt-on-path")
+    page.locator("details.dt-outline summary").click()  # the list version of the flowchart
+    cards = page.locator(".dt-map-node[data-on-path]")
     expect(cards).to_have_count(3)
-    expect(page.locator(".dt-map-node.dt-current")).to_have_attribute("data-node", here)
     expect(map_card(page, here).locator(".dt-map-name")).to_have_attribute("aria-current", "step")
-    chosen = page.locator(".dt-map .dt-chosen")
-    expect(chosen).to_have_count(2)
-    for item, (_, label) in zip(chosen.all(), answers[:2]):
-        expect(item).to_contain_text(label)
+    expect(map_card(page, here).locator(".dt-map-name")).to_have_accessible_name(
+        "You are here: " + tree_data()["questions"][here]["text"]
+    )
+    expect(box(page, here)).to_have_attribute("aria-current", "step")
+    expect(page.locator(".dt-map [aria-current]")).to_have_count(2)  # its box and its card, nothing else
     # The arrow before each answer's link is read as "leads to:".
     link = page.locator(".dt-map-options a").first
     expect(link).to_have_accessible_name("leads to: " + link.inner_text().removeprefix("\u2192").strip())
 
-    # Inside the flowchart, an answer's link moves to the card it leads to; the answers stay.
+    # Inside the list, an answer's link moves to the card it leads to; the answers stay.
     url_before = page.url
     map_card(page, answers[0][0]).locator(".dt-map-options a").first.click()
     expect(page.locator(".dt-map-node:focus")).to_have_count(1)
     assert page.url == url_before
 
-    # A node on the path goes back to it.
+    # A node on the path goes back to it, from the list or from the drawing.
     map_card(page, answers[1][0]).locator(".dt-map-name").click()
     expect_on(page, answers[1][0])
     expect(cards).to_have_count(2)
+    answer(page, answers[1:2])
+    box(page, answers[0][0]).click()
+    expect_on(page, answers[0][0])
+    expect(page.locator(".dt-answers")).to_be_hidden()
     # A node off the path is reached the shortest way from the start, like its plain address.
-    off_path = page.locator(".dt-map-node:not(.dt-on-path)").last
-    node_id = off_path.get_attribute("data-node")
-    off_path.locator(".dt-map-name").click()
+    answer(page, answers[:1])
+    for on_path in (box(page, answers[0][0]), box(page, answers[1][0])):
+        expect(on_path).to_have_attribute("data-on-path", "")
+    node_id = page.locator(".dt-diagram a[data-node]:not([data-on-path])").last.get_attribute("data-node")
+    box(page, node_id).click()
     expect_on(page, node_id)
     url_after_click = page.url
     page.goto("about:blank")
@@ -262,7 +271,7 @@ def test_no_sideways_scroll_at_200_percent_zoom_or_on_a_small_phone(site_server,
     assert not too_wide, too_wide
 
 
-def test_the_printed_summary_shows_the_answers_and_the_outcome_only(site_server, new_page):
+def test_the_printed_summary_shows_the_answers_the_outcome_and_the_path_on_the_drawing(site_server, new_page):
     answers, outcome_id = longest_path()
     page, watch = new_page()
     page.goto(site_server + TREE_PAGE)
@@ -272,10 +281,12 @@ def test_the_printed_summary_shows_the_answers_and_the_outcome_only(site_server,
     page.emulate_media(media="print")
     expect(section(page, outcome_id)).to_be_visible()
     expect(page.locator(".dt-answers")).to_be_visible()
-    for hidden in (".dt-map", ".dt-controls", ".md-header", ".md-sidebar--primary", ".dt-change", ".dt-intro"):
+    for hidden in (".dt-outline", ".dt-diagram-tools", ".dt-controls", ".md-header", ".md-sidebar--primary",
+                   ".dt-change", ".dt-intro"):
         expect(page.locator(hidden).first).to_be_hidden()
+    expect(page.locator(".dt-diagram")).to_be_visible()  # test_decision_tree_diagram.py checks its width
     page.emulate_media(media="screen")
-    expect(page.locator(".dt-map")).to_be_visible()
+    expect(page.locator(".dt-diagram-tools")).to_be_visible()
     assert_clean(watch)
 
 

@@ -11,6 +11,7 @@ the typed text, no element from a string may exist, and no script from one may r
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -186,6 +187,13 @@ def test_question_help_label_outcome_and_body_are_text_on_the_page_the_flowchart
     expect(card.locator(".dt-map-options > li").first).to_contain_text(TEXT["zqlabel"])
     expect(card.locator(".dt-map-options > li a").first).to_have_text(TEXT["zqoutcome"])
     expect(page.locator(".dt-map-node[data-node=end] .dt-map-name")).to_have_text(TEXT["zqoutcome"])
+    # The drawn flowchart: each box is named by its text, and its wrapped lines hold it all.
+    drawn = page.locator(".dt-diagram a[data-node=first]")
+    expect(drawn).to_have_attribute("aria-label", TEXT["zqquestion"])
+    lines = drawn.locator("text.dt-diagram-text").all_text_contents()
+    assert TEXT["zqquestion"].replace(" ", "") in "".join(lines).replace(" ", "")
+    assert TEXT["zqlabel"].replace(" ", "") in "".join(lines).replace(" ", "")
+    expect(page.locator(".dt-diagram a[data-node=end]")).to_have_attribute("aria-label", re.compile("^" + re.escape(TEXT["zqoutcome"])))
 
     data = read(page, "tree data")
     assert data["questions"]["first"]["text"] == TEXT["zqquestion"]

@@ -6,7 +6,16 @@ import itertools
 import re
 
 import markdown
-from decision_tree_compiler.html_ids import arrow_head_id, map_card_id, map_title_id, section_id, title_id
+from decision_tree_compiler.html_ids import (
+    NODE,
+    answers_title_id,
+    arrow_head_id,
+    map_card_id,
+    map_title_id,
+    script_id_patterns,
+    section_id,
+    title_id,
+)
 from decision_tree_compiler.tree_format import ID_PATTERN
 from hypothesis import given
 from hypothesis import strategies as st
@@ -16,8 +25,7 @@ ids = st.lists(st.text("abcmpt019", min_size=1, max_size=4), min_size=1, max_siz
 
 
 def page_ids(tree: str, nodes) -> list[str]:
-    generated = [map_title_id(tree), f"{tree}--answers_title", arrow_head_id(tree), arrow_head_id(tree, lit=True)]
-    # ("<tree>--answers_title" is made by decision-tree.js)
+    generated = [map_title_id(tree), answers_title_id(tree), arrow_head_id(tree)]
     for node in nodes:
         generated += [section_id(tree, node), title_id(tree, node), map_card_id(tree, node)]
     return generated
@@ -36,6 +44,14 @@ def test_the_cases_that_collided_before_are_apart():
     assert section_id("a", "b-c") != section_id("a-b", "c")
     assert title_id("t", "x") != section_id("t", "x-title")
     assert map_title_id("t") != map_card_id("t", "title") != section_id("t", "map-title")
+
+
+@given(ids, ids)
+def test_the_script_gets_the_same_ids_from_its_patterns(tree, node):
+    # decision-tree.js replaces "{node}" in the pattern from the page's JSON; nothing else.
+    patterns = script_id_patterns(tree)
+    assert patterns["section"].replace(NODE, node) == section_id(tree, node)
+    assert patterns["answers_title"] == answers_title_id(tree)
 
 
 @given(st.text(max_size=40))

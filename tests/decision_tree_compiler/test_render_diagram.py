@@ -16,8 +16,10 @@ import yaml
 from decision_tree_compiler.benchmark import generated_tree, layered_graph
 from decision_tree_compiler.compiler import compile_tree_file, page_src_uri
 from decision_tree_compiler.flowchart_layout import Box
+from decision_tree_compiler.html_ids import arrow_head_id
 from decision_tree_compiler.pages import DocsFolder
 from decision_tree_compiler.render_diagram import (
+    ARROW,
     LIMITS,
     MIN_TEXT_SIZE,
     PADDING,
@@ -111,7 +113,8 @@ def test_every_question_and_outcome_is_one_box_that_links_to_its_section(real):
     links = svg.find_all("a")
     assert sorted(link.attrs["data-node"] for link in links) == sorted([*real.questions, *real.outcomes])
     for link in links:
-        assert link.attrs["href"] == href(link.attrs["data-node"])
+        assert link.attrs["xlink:href"] == href(link.attrs["data-node"])
+        assert "href" not in link.attrs  # Material's instant navigation cannot handle it on an SVG link
         assert "dt-diagram-node" in link.classes
 
 
@@ -176,11 +179,32 @@ def test_nothing_is_marked_on_the_path_at_build_time_and_colours_come_from_css(r
     text, svg = svg_of(real)
     assert "data-on-path" not in text
     for element in [svg, *svg.iter()]:
-        assert not {"fill", "stroke", "color", "stop-color"} & set(element.attrs)
-    # The only inline style names the two arrowhead markers, nothing else.
-    assert re.fullmatch(r"--dt-arrow:url\(#coverage--arrow_head\);--dt-arrow-lit:url\(#coverage--arrow_head_lit\)",
-                        svg.attrs["style"])
-    assert {marker.attrs["id"] for marker in svg.find_all("marker")} == {"coverage--arrow_head", "coverage--arrow_head_lit"}
+        # (The arrowhead takes its line's colour, whatever the stylesheet made it.)
+        colours = {key: value for key, value in element.attrs.items() if key in {"fill", "stroke", "color", "stop-color"}}
+        assert colours in ({}, {"fill": "context-stroke"}), element.attrs
+    # The site's Content-Security-Policy allows stylesheets from files only (style-src 'self'):
+    # no style attribute and no <style>. The one id is the arrowhead's, from html_ids.py.
+    assert not [element for element in [svg, *svg.iter()] if "style" in element.attrs]
+    assert svg.find_all("style") == []
+    assert [element.attrs["id"] for element in svg.iter() if "id" in element.attrs] == [arrow_head_id("coverage")]
+
+
+def test_every_arrow_ends_in_the_one_arrowhead_at_the_top_of_its_target(real, grown):
+    for tree in (real, grown):
+        layout = layout_of(tree)
+        _, svg = svg_of(tree)
+        [marker] = svg.find_all("marker")
+        # Filled with its line's colour, so it lights up with the line; its base at the line's end.
+        assert marker.find("path").attrs["fill"] == "context-stroke" and marker.attrs["refx"] == "0"
+        assert marker.attrs["markerwidth"] == str(ARROW) and marker.attrs["markerunits"] == "userSpaceOnUse"
+        for edge, route in zip(svg.find_all("g", cls="dt-diagram-edge"), layout.routes):
+            (tip_x, tip_y) = route.points[-1]
+            target = layout.boxes[edge.attrs["data-to"]]
+            assert (tip_y, target.x < tip_x < target.x + target.width) == (target.y, True)
+            # The line stops ARROW short of the tip, going straight down: the head fills the rest.
+            line = edge.find("path", cls="dt-diagram-line")
+            assert line.attrs["d"].endswith(f"V{tip_y - ARROW}"), line.attrs["d"]
+            assert line.attrs["marker-end"] == f"url(#{marker.attrs['id']})"
 
 
 def test_no_text_is_smaller_than_12_px_and_every_line_fits_its_box(real, grown):
@@ -200,7 +224,8 @@ def test_no_text_is_smaller_than_12_px_and_every_line_fits_its_box(real, grown):
 
 
 def _routes_from_markup(svg):
-    """Each arrow's points back from its path data (vertical runs and bends)."""
+    """Each arrow's points back from its path data (vertical runs and bends), then the tip of its head
+    (test_every_arrow_ends_in_the_one_arrowhead_at_the_top_of_its_target checks that it points down)."""
     routes = []
     for edge in svg.find_all("g", cls="dt-diagram-edge"):
         numbers = [int(n) for n in re.findall(r"-?\d+", edge.find("path").attrs["d"])]
@@ -215,6 +240,7 @@ def _routes_from_markup(svg):
             else:
                 points.append((numbers[index + 4], numbers[index + 5]))
                 index += 6
+        points.append((points[-1][0], points[-1][1] + ARROW))  # the marker's head, straight down
         routes.append((edge.attrs["data-from"], edge.attrs["data-to"], points))
     return routes
 
@@ -266,7 +292,7 @@ def test_every_string_from_the_yaml_is_escaped():
     text = changed("label: Job plan", f"label: {json.dumps(NASTY + ' job')}", text)
     text = changed("title: Maybe", f"title: {json.dumps(NASTY)}", text)
     tree = tree_of(text)
-    tree.id = 't"><script>alert(1)</script>'  # the file name, in the markers' ids
+    tree.id = 't"><script>alert(1)</script>'  # the file name, in the arrowhead's id
     svg = render_diagram(tree, lambda node_id: f'#x"><script>alert(1)</script>{node_id}')
     document = parse_html(svg)
     assert document.find_all("script") == [] and document.find_all("b") == []
@@ -274,7 +300,7 @@ def test_every_string_from_the_yaml_is_escaped():
     assert document.find("marker").attrs["id"] == 't"><script>alert(1)</script>--arrow_head'
     coverage = document.find("a", data_node="coverage")
     assert coverage.attrs["aria-label"] == NASTY
-    assert coverage.attrs["href"] == '#x"><script>alert(1)</script>coverage'
+    assert coverage.attrs["xlink:href"] == '#x"><script>alert(1)</script>coverage'
     # Wrapped, and the long "word" broken across lines: compare without the spaces.
     letters = "".join(text.text for text in coverage.find_all("text", cls="dt-diagram-text")).replace(" ", "")
     assert NASTY.replace(" ", "") * 2 + "job" in letters

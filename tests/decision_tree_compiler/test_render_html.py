@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from decision_tree_compiler import render_html
+from decision_tree_compiler.render_diagram import Limits, too_big_to_draw
 from decision_tree_compiler.verdicts import VERDICTS
 
 from .helpers import BASE_TREE, changed, compile_text
@@ -107,8 +108,11 @@ def test_read_more_lists_the_see_pages_by_title():
 def test_every_internal_link_lands_on_a_section():
     root = root_of(compiled().html)
     ids = {element.attrs["id"] for element in root.iter() if "id" in element.attrs}
-    anchors = [link.attrs["href"] for link in root.find_all("a") if link.attrs["href"].startswith("#")]
+    # The drawing's boxes keep their address in xlink:href (render_diagram.py says why).
+    addresses = [link.attrs.get("href") or link.attrs["xlink:href"] for link in root.find_all("a")]
+    anchors = [address for address in addresses if address.startswith("#")]
     assert anchors and all(anchor[1:] in ids for anchor in anchors)
+    assert len(root.find("svg").find_all("a")) == len(root.find_all("section", cls="dt-node"))
 
 
 def test_strings_from_the_yaml_are_text_never_markup():
@@ -160,3 +164,45 @@ def test_page_parts_can_be_extended_without_changing_the_renderer(monkeypatch):
     html = compiled().html
     assert '<div class="dt-flowchart">5 nodes</div>' in html
     assert html.index("dt-flowchart") < html.index("dt-data")
+
+
+def test_the_map_is_the_drawing_then_its_list_version_behind_a_disclosure():
+    root = root_of(compiled().html)
+    section = root.find("section", cls="dt-map")
+    assert "dt-map-drawn" in section.classes and "data-search-exclude" in section.attrs
+    heading = section.find("h2")
+    assert "id" not in heading.attrs and section.attrs["aria-labelledby"] == heading.find("span").attrs["id"]
+    parts = [child for child in section.children if not isinstance(child, str)]
+    assert [(part.tag, sorted(part.classes)) for part in parts] == [
+        ("h2", ["dt-map-title"]),
+        ("p", ["dt-map-about"]),
+        ("div", ["dt-diagram-tools"]),  # empty: the script's buttons go here
+        ("div", ["dt-diagram-scroll"]),
+        ("details", ["dt-outline"]),
+    ]
+    assert parts[2].children == []
+    scroller = parts[3]
+    assert scroller.attrs["tabindex"] == "0" and scroller.attrs["role"] == "region" and scroller.attrs["aria-label"]
+    assert [child.tag for child in scroller.children if not isinstance(child, str)] == ["svg"]
+    details = parts[4]
+    assert "open" not in details.attrs  # a screen reader meets the tree once, as the drawing
+    assert details.find("summary").text == "Show the flowchart as a list"
+    assert len(details.find_all("li", cls="dt-map-node")) == len(root.find_all("section", cls="dt-node"))
+    assert section.find_all("section") == []  # Material's search parser cannot exclude nested sections
+
+
+def test_a_tree_too_big_to_draw_gets_the_list_alone_and_the_reason():
+    tree = compiled().tree
+    context = render_html.page_context(tree, compiled().context.fields, limits=Limits(boxes=1, per_row=1, crossings=0))
+    section = root_of(render_html.render_tree_html(context)).find("section", cls="dt-map")
+    assert "dt-map-drawn" not in section.classes
+    assert section.find("p", cls="dt-map-why").text == too_big_to_draw(tree, Limits(1, 1, 0))
+    assert section.find_all("svg") == [] and section.find_all("details") == []
+    assert section.find_all("div", cls="dt-diagram-tools") == []
+    assert len(section.find_all("li", cls="dt-map-node")) == len(tree.questions) + len(tree.outcomes)
+
+
+def test_the_first_progress_line_is_the_one_the_script_writes():
+    root = root_of(compiled().html)
+    template = data_of(root)["text"]["progress"]
+    assert root.find("p", cls="dt-progress").text == template.format(asked=1, most=2)
