@@ -8,10 +8,12 @@ logged. Waits are on conditions (Playwright's expect), never fixed sleeps.
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.browser.decision_tree_helpers import (
     TREE_ID,
+    TREE_IDS,
     TREE_PAGE,
     address,
     answer,
@@ -26,6 +28,7 @@ from tests.browser.decision_tree_helpers import (
     option,
     section,
     tree_data,
+    tree_page,
 )
 
 
@@ -34,56 +37,59 @@ def option_number(question_id: str, label: str) -> int:
     return labels.index(label) + 1
 
 
-def remaining(question_id: str) -> int:
-    return tree_data()["remaining"][question_id]
+def remaining(question_id: str, tree_id: str = TREE_ID) -> int:
+    return tree_data(tree_id)["remaining"][question_id]
 
 
-def test_every_path_with_javascript_reaches_the_outcome_the_yaml_gives(site_server, new_page):
+@pytest.mark.parametrize("tree_id", TREE_IDS)
+def test_every_path_with_javascript_reaches_the_outcome_the_yaml_gives(site_server, new_page, tree_id):
     page, watch = new_page()
-    page.goto(site_server + TREE_PAGE)
-    expect(page.locator(f"[data-decision-tree={TREE_ID}].dt-js")).to_have_count(1)
+    page.goto(site_server + tree_page(tree_id))
+    expect(page.locator(f"[data-decision-tree={tree_id}].dt-js")).to_have_count(1)
     live = page.locator(".dt [aria-live=polite]")
-    paths = every_path()
+    paths = every_path(tree_id)
     assert len(paths) > 1
     for answers, outcome_id in paths:
         for step, (question_id, label) in enumerate(answers, start=1):
-            expect_on(page, question_id)
+            expect_on(page, question_id, tree_id)
             expect(page.locator(".dt-progress")).to_have_text(
-                f"Question {step} of at most {step - 1 + remaining(question_id)}"
+                f"Question {step} of at most {step - 1 + remaining(question_id, tree_id)}"
             )
             option(page, label).click()
             # Focus moves to the new heading, and a screen reader hears where it is.
             next_id = outcome_id if step == len(answers) else answers[step][0]
-            expect(section(page, next_id).locator("h2")).to_be_focused()
+            expect(section(page, next_id, tree_id).locator("h2")).to_be_focused()
             expect(live).not_to_be_empty()
-        expect_outcome(page, outcome_id)
+        expect_outcome(page, outcome_id, tree_id)
         # The answers given, in order, as the printable summary.
         expect(page.locator(".dt-answers .dt-answer-a")).to_have_text([label for _, label in answers])
         page.get_by_role("button", name="Start again").click()
-        expect_on(page, tree_data()["start"])
+        expect_on(page, tree_data(tree_id)["start"], tree_id)
     assert_clean(watch)
 
 
-def test_every_path_without_javascript_reaches_the_same_outcome_by_plain_links(site_server, new_page):
+@pytest.mark.parametrize("tree_id", TREE_IDS)
+def test_every_path_without_javascript_reaches_the_same_outcome_by_plain_links(site_server, new_page, tree_id):
     page, watch = new_page(java_script_enabled=False)
-    page.goto(site_server + TREE_PAGE)
+    page.goto(site_server + tree_page(tree_id))
     shown = page.locator(".dt-node:visible")
-    start = tree_data()["start"]
+    start = tree_data(tree_id)["start"]
     # The first question is in the HTML and on screen with no script at all.
     expect(shown).to_have_count(1)
     expect(shown).to_have_attribute("data-node", start)
-    for answers, outcome_id in every_path():
+    for answers, outcome_id in every_path(tree_id):
         for question_id, label in answers:
             expect(shown).to_have_count(1)
             expect(shown).to_have_attribute("data-node", question_id)
             shown.get_by_role("link", name=label, exact=True).click()
         expect(shown).to_have_count(1)
         expect(shown).to_have_attribute("data-node", outcome_id)
-        expect(shown.locator("h2")).to_have_text(tree_data()["outcomes"][outcome_id]["title"])
+        expect(shown.locator("h2")).to_have_text(tree_data(tree_id)["outcomes"][outcome_id]["title"])
         shown.get_by_role("link", name="Start again").click()
         expect(shown).to_have_attribute("data-node", start)
     # The flowchart, the text version of the whole tree, is there too.
-    expect(page.locator(".dt-map-node")).to_have_count(len(tree_data()["questions"]) + len(tree_data()["outcomes"]))
+    data = tree_data(tree_id)
+    expect(page.locator(".dt-map-node")).to_have_count(len(data["questions"]) + len(data["outcomes"]))
     assert_clean(watch)
 
 
