@@ -72,10 +72,10 @@ def box(page, node_id: str):
     return page.locator(f'.dt-diagram a[data-node="{node_id}"]')
 
 
-def nodes_of(answers) -> list[str]:
+def nodes_of(answers, tree_id: str = TREE_ID) -> list[str]:
     """The nodes a reader passes through with these answers [(question id, label), ...], start first."""
-    questions = tree_data()["questions"]
-    nodes = [tree_data()["start"]]
+    questions = tree_data(tree_id)["questions"]
+    nodes = [tree_data(tree_id)["start"]]
     for question_id, label in answers:
         assert nodes[-1] == question_id
         nodes.append(next(option["next"] for option in questions[question_id]["options"] if option["label"] == label))

@@ -33,6 +33,8 @@ from tests.browser.decision_tree_helpers import (
     section,
     state_address,
     tree_data,
+    tree_page,
+    TREE_IDS,
 )
 
 LIT = """() => {
@@ -72,27 +74,32 @@ def text(key: str, **values) -> str:
     return tree_data()["text"][key].format(**values)
 
 
-def test_every_path_lights_exactly_its_boxes_and_arrows_after_each_answer_back_and_change(site_server, new_page):
+DRAWN_TREES = [tree_id for tree_id in TREE_IDS if too_big_to_draw(compiled_tree(tree_id).tree) is None]
+"""Every tree the page draws (a tree past the limits shows the list alone: tested below)."""
+
+
+@pytest.mark.parametrize("tree_id", DRAWN_TREES)
+def test_every_path_lights_exactly_its_boxes_and_arrows_after_each_answer_back_and_change(site_server, new_page, tree_id):
     page, watch = new_page()
-    page.goto(site_server + TREE_PAGE)
-    start = tree_data()["start"]
-    for answers, outcome_id in every_path():
-        nodes = nodes_of(answers)
+    page.goto(site_server + tree_page(tree_id))
+    start = tree_data(tree_id)["start"]
+    for answers, outcome_id in every_path(tree_id):
+        nodes = nodes_of(answers, tree_id)
         for step, (question_id, label) in enumerate(answers):
-            expect_on(page, question_id)
+            expect_on(page, question_id, tree_id)
             assert page.evaluate(LIT) == expected_lit(nodes[: step + 1]), (answers, step)
             see_drawing(page, question_id)
             option(page, label).click()
-        expect_outcome(page, outcome_id)
+        expect_outcome(page, outcome_id, tree_id)
         assert page.evaluate(LIT) == expected_lit(nodes)
         see_drawing(page, outcome_id)
         # Back, then Change the first answer: the path shortens with the page.
         page.get_by_role("button", name=text("back"), exact=True).click()
-        expect_on(page, answers[-1][0])
+        expect_on(page, answers[-1][0], tree_id)
         assert page.evaluate(LIT) == expected_lit(nodes[:-1])
         if len(answers) > 1:
             page.locator(".dt-answers .dt-change").first.click()
-        expect_on(page, start)
+        expect_on(page, start, tree_id)
         assert page.evaluate(LIT) == expected_lit([start])
     assert_clean(watch)
 
