@@ -280,6 +280,29 @@ def test_the_drawing_opens_centred_on_the_readers_current_box(site_server, new_p
     assert_clean(watch)
 
 
+def test_after_walking_to_an_outcome_the_drawing_shows_the_readers_box_both_ways(site_server, new_page):
+    """As a reader meets it: answer every question on a phone, then scroll down to the drawing.
+    The box where the reader stands is in sight inside the drawing's own window, sideways and
+    up and down, without the reader scrolling the drawing."""
+    answers, outcome_id = longest_path()
+    page, watch = new_page(viewport={"width": 375, "height": 812})
+    page.goto(site_server + TREE_PAGE)
+    answer(page, answers)
+    expect_outcome(page, outcome_id)
+    page.evaluate("document.querySelector('.dt-diagram-scroll').scrollIntoView({block: 'start'})")
+    page.wait_for_function(
+        """(node) => {
+            const view = document.querySelector(".dt-diagram-scroll").getBoundingClientRect();
+            const box = document.querySelector(`.dt-diagram a[data-node="${node}"] .dt-diagram-box`).getBoundingClientRect();
+            return box.left >= view.left - 1 && box.right <= view.right + 1 && box.top >= view.top - 1 && box.bottom <= view.bottom + 1;
+        }""",
+        arg=outcome_id,
+    )
+    # The drawing's window is shorter than the screen, so the page can always be scrolled past it.
+    assert page.evaluate("document.querySelector('.dt-diagram-scroll').clientHeight") < 812
+    assert_clean(watch)
+
+
 def test_the_list_version_is_behind_a_disclosure_that_works_without_javascript(site_server, new_page):
     for javascript in (True, False):
         page, watch = new_page(java_script_enabled=javascript)

@@ -89,6 +89,10 @@
         this.near = entry.isIntersecting;
         if (this.near && this.pending) this.reveal(...this.pending);
       }, { rootMargin: "100% 0px" }).observe(map);
+      // "Near" can come a frame before the browser lays the map out; when it does, try again.
+      map.addEventListener("contentvisibilityautostatechange", () => {
+        if (this.pending) this.reveal(...this.pending);
+      });
       // Buttons need the script, so the script adds them, in the room the page keeps for them.
       const tools = map.querySelector(".dt-diagram-tools");
       this.level = make("span", "dt-zoom-level");
@@ -127,22 +131,30 @@
     }
 
     /**
-     * Scroll the drawing sideways to a node's box when it is out of sight (or always: centre).
+     * Scroll the drawing to a node's box when it is out of sight (or always: centre), both ways.
      * @param {string} node
      * @param {boolean} [centre]
      */
     reveal(node, centre = false) {
-      if (!this.near) {
+      const scroller = this.scroller;
+      // Not near the screen, or near but not laid out yet (its size still 0): scrolling now
+      // would be lost, so remember the box for when the drawing is there.
+      if (!this.near || scroller.scrollWidth + scroller.scrollHeight === 0) {
         this.pending = [node, centre || Boolean(this.pending && this.pending[1])];
+        if (this.near) requestAnimationFrame(() => this.pending && this.reveal(...this.pending));
         return;
       }
       this.pending = null;
       const box = this.svg.querySelector(`[data-node="${node}"] rect`);
-      const scroller = this.scroller;
       const left = box.x.baseVal.value * this.scale;
       const right = left + box.width.baseVal.value * this.scale;
+      const top = box.y.baseVal.value * this.scale;
+      const bottom = top + box.height.baseVal.value * this.scale;
       if (centre || left < scroller.scrollLeft || right > scroller.scrollLeft + scroller.clientWidth) {
         scroller.scrollLeft = (left + right - scroller.clientWidth) / 2;
+      }
+      if (centre || top < scroller.scrollTop || bottom > scroller.scrollTop + scroller.clientHeight) {
+        scroller.scrollTop = (top + bottom - scroller.clientHeight) / 2;
       }
     }
   }
