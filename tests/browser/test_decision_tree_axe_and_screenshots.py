@@ -35,6 +35,20 @@ def expect_palette(page, scheme: str) -> None:
 
 
 def screenshots(page, artifacts_dir, moment: str, scheme: str, width: int) -> None:
+    # First as a reader gets there: scroll down to the drawing and wait until it shows the box
+    # where the reader stands (the map is rendered only near the screen).
+    page.evaluate("document.querySelector('.dt-diagram-scroll').scrollIntoView({block: 'start'})")
+    page.wait_for_function(
+        """() => {
+            const view = document.querySelector(".dt-diagram-scroll").getBoundingClientRect();
+            const box = document.querySelector(".dt-diagram [aria-current] .dt-diagram-box").getBoundingClientRect();
+            return box.width > 0 && box.left >= view.left - 1 && box.right <= view.right + 1
+                && box.top >= view.top - 1 && box.bottom <= view.bottom + 1;
+        }"""
+    )
+    # A full-page screenshot would leave the map unrendered once it is off screen again: keep
+    # it rendered for the pictures (a test-only change; the drawing's scroll stays as it was).
+    page.evaluate("document.querySelector('.dt-map').style.contentVisibility = 'visible'")
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=artifacts_dir / f"decision-tree-{moment}-{scheme}-{width}.png", full_page=True)
     # A clip of the full page, not an element screenshot: that would scroll the page and catch
