@@ -11,8 +11,11 @@ To add a case, add a row to ROWS. A row is
                               "tree questions.coverage.options.1.label"
                               (a missing key is added to its group);
          "page"               text is written under the heading of a new guidance page;
+         "page front matter"  text is more lines of that page's front matter (after
+                              description: and last_reviewed:);
          "docs file .svg"     text is a whole file in docs/ with that ending (.svg, .html, .css),
-                              which the site publishes as it is.
+                              which the site would publish as it is;
+         "docs file a/b.png"  text is the whole of docs/a/b.png (a path instead of an ending).
 - outcome: REJECTED       `mkdocs build --strict` fails, and (for tree rows) so does
                           `python3 dev.py check-tree`; a message names the row's file and a line of
                           what was written, and contains every one of `words`.
@@ -21,7 +24,7 @@ To add a case, add a row to ROWS. A row is
                           each of `words`.
 Every row also gets: no Python traceback and no control character in any output; and the pages
 of rows that build are opened in Chromium, which must make no request to another origin, open
-no dialog and log no error (tests/hardening/test_bad_input_in_browser.py).
+no dialog and log no error (tests/browser/test_bad_input_pages.py).
 
 Rows are grouped so that the whole table costs three builds: rejected tree rows, rejected page
 rows (a broken tree stops the build before pages are read), and everything that must build.
@@ -33,7 +36,9 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
+import material
 import pytest
 
 from tests.hardening.bad_input_project import (
@@ -46,6 +51,11 @@ from tests.hardening.bad_input_project import (
     located_lines,
     run_group,
 )
+
+# Material's script and stylesheet, as this version of the theme names them (they carry a hash).
+THEME_FILES = Path(material.__file__).parent / "templates" / "assets"
+THEME_SCRIPT = next((THEME_FILES / "javascripts").glob("bundle.*.min.js")).relative_to(THEME_FILES.parent).as_posix()
+THEME_STYLESHEET = next((THEME_FILES / "stylesheets").glob("main.*.min.css")).name
 
 BODY = "tree outcomes.*.body"  # a Markdown field: the body of the first outcome that has one
 SEE = "tree outcomes.*.see.0"  # a "see:" entry: the first of the first outcome that has one
@@ -112,10 +122,27 @@ ROWS = [
     Row("page", '<img src="../assets/none.png" onerror="alert(1)" alt="">', REJECTED, ("event handler (onerror=)",)),
     Row("page", 'Read [this](#top){ onclick="alert(1)" }', REJECTED, ("event handler (onclick=)",)),
     Row("page", "See [the IRS](https://www.irs.gov/).", WORKS, ('href="https://www.irs.gov/"',)),
-    Row("docs file .svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="1"/></svg>\n', REJECTED,
-        ("event handler (onload=)",)),
-    Row("docs file .html", "<!doctype html>\n<p>x</p>\n<script>alert(1)</script>\n", REJECTED, ("<script> element",)),
     Row("docs file .css", 'p {\n  background: url("https://cdn.example.org/p.png");\n}\n', REJECTED, (OTHER_SITE,)),
+    # --- files docs/ may publish (review 1, defects 1 and 2): pages, images, stylesheets only --
+    # Material's own script, replaced: it would run on every page under script-src 'self'.
+    Row(f"docs file {THEME_SCRIPT}", ";document.title = 'PWNED-BUNDLE'\n", REJECTED, ('".js" files', "script file would run")),
+    Row("docs file .js", "document.title = 'PWNED'\n", REJECTED, ('does not publish ".js" files',)),
+    Row("docs file assets/images/favicon.png", "not really an image\n", REJECTED,
+        ("take the place of the theme's file", "assets/images/favicon.png")),
+    Row("docs file assets/stylesheets/" + THEME_STYLESHEET, "body { display: none }\n", REJECTED, ("the theme's file",)),
+    # An SVG, XHTML or XML file is a page of the site with scripts of its own (and no policy).
+    Row("docs file .svg", '<svg xmlns="http://www.w3.org/2000/svg"><s:script xmlns:s="http://www.w3.org/2000/svg">'
+        "top.document.title = 'PWNED-SVG'</s:script></svg>\n", REJECTED, ('".svg" files', "opens it as a page")),
+    Row("docs file .svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="1"/></svg>\n', REJECTED,
+        ('".svg" files',)),
+    Row("docs file .html", "<!doctype html>\n<p>x</p>\n<script>alert(1)</script>\n", REJECTED, ('".html" files',)),
+    Row("docs file .shtml", "<script>document.title = 'PWNED'</script>\n", REJECTED, ('".shtml" files',)),
+    Row("docs file .xhtml", '<html xmlns="http://www.w3.org/1999/xhtml"><h:script xmlns:h="http://www.w3.org/1999/xhtml">'
+        "alert(1)</h:script></html>\n", REJECTED, ('".xhtml" files',)),
+    Row("docs file .xht", '<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>\n', REJECTED,
+        ('".xht" files',)),
+    Row("docs file .xml", '<!DOCTYPE x [<!ENTITY s "&#60;script&#62;alert(1)&#60;/script&#62;">]><x>&s;</x>\n', REJECTED,
+        ('".xml" files',)),
     # --- anchors in tree links (item 4) --------------------------------------------------------
     Row(BODY, "Read [how to appeal](if-you-are-denied.md#no-such-part).", REJECTED,
         ('links to "if-you-are-denied.md#no-such-part"', 'has no heading or anchor "#no-such-part"')),
@@ -226,5 +253,5 @@ def test_bad_input(number: int, group_runs):
 def test_every_row_names_a_known_outcome_and_place():
     for number, row in NUMBERED.items():
         assert row.outcome in (REJECTED, SHOWN_AS_TEXT, WORKS), number
-        assert row.where in ("tree file", "page") or row.where.startswith(("tree ", "docs file .")), number
+        assert row.where in ("tree file", "page", "page front matter") or row.where.startswith(("tree ", "docs file ")), number
         assert row.words, f"row {number} has no words to check"
