@@ -8,7 +8,9 @@ file there wins over the theme's file at the same place on the site. So without 
 - an .svg, .html, .xhtml, .xht, .shtml or .xml file is a page of this site with scripts of its
   own (a browser runs an SVG's <script> when it is opened or framed), and no policy;
 - a symbolic link publishes whatever it points to (/etc/hostname), or makes the build read
-  /dev/zero forever.
+  /dev/zero forever;
+- a file name is written into pages (the address, the "edit this page" link), so it may use
+  letters, digits, hyphens, underscores and dots only.
 
 ALLOWED_KINDS is the list: pages, raster images and stylesheets (which the page check reads for
 other-site addresses). Nothing a browser runs or opens as a page. A writer who needs another
@@ -21,6 +23,7 @@ paths the theme and the build own.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path, PurePosixPath
 
@@ -45,6 +48,9 @@ before it is read."""
 MAX_STYLESHEET_BYTES = 100_000
 """docs/assets/site.css is 1,566 bytes; a stylesheet is read whole for its url()s."""
 
+_NAME_CHARACTER = re.compile(r"[A-Za-z0-9._/-]")
+"""What file names may use: the address and the "edit this page" link are made from the name,
+and the theme writes the latter into the page as it is (a name like '"><img onerror=...>.md')."""
 _SCRIPTS = frozenset({".js", ".mjs", ".cjs", ".wasm"})
 _OPENED_AS_PAGES = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".xslt"})
 
@@ -75,15 +81,19 @@ def docs_file_problems(docs_dir: Path, src_uri: str, dest_uri: str, *, folder: s
     folder is how messages name docs_dir ("docs/"); reserved maps the site paths the theme and
     the build own to what they are ("the theme's file"). Only file metadata is read."""
     shown = f"{folder}{src_uri}"
-    unseen = first_unseen(src_uri)
-    if unseen >= 0:
-        character = src_uri[unseen]
+    odd = _NAME_CHARACTER.sub("", src_uri)
+    if odd:
+        unseen = first_unseen(odd)
+        what = (
+            f"{kind_of(odd[unseen])} ({code_point(odd[unseen])}), which can make it look like another name"
+            if unseen >= 0 else f"{odd[0]!r}, which the theme would copy into the page's links as it is"
+        )
         return [problem_at(
             shown, START_OF_FILE,
-            f"the file name has {kind_of(character)} ({code_point(character)}) in it, which can make "
-            "it look like another name.",
-            "Rename the file with letters, digits and hyphens only.",
-            "unseen-in-file-name",
+            f"the file name has {what}. File names in {folder} may use letters, digits, hyphens (-), "
+            "underscores (_) and dots only.",
+            "Rename the file, for example to my-page.md.",
+            "file-name",
         )]
     link = first_link(docs_dir, src_uri)
     if link is not None:

@@ -143,6 +143,18 @@ ROWS = [
         ('".xht" files',)),
     Row("docs file .xml", '<!DOCTYPE x [<!ENTITY s "&#60;script&#62;alert(1)&#60;/script&#62;">]><x>&s;</x>\n', REJECTED,
         ('".xml" files',)),
+    # --- front matter (review 1, defects 3 and 4): title, description and last_reviewed only ---
+    Row("page front matter", 'title: {"<script>document.title = \'PWNED-DICT-KEY\'</script>": 1}', REJECTED,
+        ('"title:" in the front matter should be text, but it is a group of keys',)),
+    Row("page front matter", "title: !!binary PHNjcmlwdD5kb2N1bWVudC50aXRsZT0nUFdORUQnPC9zY3JpcHQ+", REJECTED,
+        ('"title:" in the front matter should be text, but it is binary data',)),
+    Row("page front matter", "title: !!set {'<script>alert(1)</script>'}", REJECTED, ("but it is a set",)),
+    Row("page front matter", "template: redirect.html\nlocation: https://evil.example/phish", REJECTED,
+        ('the key "template:", which a page may not set', "sends the reader to another site")),
+    Row("page front matter", "hide: [navigation, toc]", REJECTED, ('the key "hide:"', "title:, description:, last_reviewed:")),
+    Row("page front matter", "title: No", REJECTED, ('"title:" in the front matter should be text', "double quotes")),
+    Row("page front matter", "title: [unclosed", REJECTED, ("the front matter (between the --- lines) cannot be read",)),
+    Row("page front matter", "title: Costs <b>before</b> & after", SHOWN_AS_TEXT, ("Costs <b>before</b> & after",)),
     # --- anchors in tree links (item 4) --------------------------------------------------------
     Row(BODY, "Read [how to appeal](if-you-are-denied.md#no-such-part).", REJECTED,
         ('links to "if-you-are-denied.md#no-such-part"', 'has no heading or anchor "#no-such-part"')),

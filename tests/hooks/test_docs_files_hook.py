@@ -62,6 +62,7 @@ def test_check_tree_refuses_linked_trees_and_never_reads_linked_pages(linked_pro
 def test_a_file_name_with_control_characters_is_refused_and_shown_visibly(tmp_path):
     project = copy_project(tmp_path)
     (project / "docs" / "assets" / "x\x1b]0;PWNED\x07\u202e.png").write_bytes(b"\x89PNG\r\n")
+    (project / "docs" / '"><img src=x onerror=alert(1)>.md').write_text("---\ndescription: x\n---\n\n# X\n", encoding="utf-8")
     (project / "docs" / "notes\x1b[2J.md").write_text("---\ndescription: x\n---\n\n# Notes\n", encoding="utf-8")
     (project / "decision_tree" / "x\x1b[2J.yaml").write_text("title: x\n", encoding="utf-8")
     tree = (project / "decision_tree" / "coverage.yml").read_text(encoding="utf-8")
@@ -71,6 +72,7 @@ def test_a_file_name_with_control_characters_is_refused_and_shown_visibly(tmp_pa
     assert result.returncode == 1
     assert CONTROL.search(ANSI.sub("", output)) is None, ANSI.sub("", output)[-2000:]
     assert "docs/assets/xU+001B]0;PWNEDU+0007U+202E.png:1:1: the file name has an invisible control character" in output
+    assert """docs/"><img src=x onerror=alert(1)>.md:1:1: the file name has '"'""" in output
     assert "docs/notesU+001B[2J.md:1:1:" in output
     assert "decision_tree/xU+001B[2J.yaml is ignored" in output
     assert 'decision_tree/yU+001B[2JU+202E.yml:1:1: the file name "yU+001B[2JU+202E.yml" cannot be used' in output
