@@ -26,6 +26,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from decision_tree_compiler.unseen_characters import UNSEEN
 from tests.project_copy import PROJECT_ROOT, build, copy_project
 
 REJECTED = "rejected by the build"
@@ -127,7 +128,12 @@ def set_field(tree_text: str, path: str, value: str) -> tuple[str, int]:
         if step == "*":
             step = next(key.value for key, value in node.value if _has_path(value, [*parents[index + 1 :], last]))
         node = _child(node, step)
-    written = json.dumps(value, ensure_ascii=False)
+    # A YAML file cannot hold most unseen characters as themselves (the reader refuses them), but
+    # a double-quoted text can name any of them with an escape, as a writer (or an attacker) would.
+    written = UNSEEN.sub(
+        lambda match: f"\\u{ord(match.group()):04x}" if ord(match.group()) <= 0xFFFF else f"\\U{ord(match.group()):08x}",
+        json.dumps(value, ensure_ascii=False),
+    )
     if isinstance(node, yaml.MappingNode) and _child(node, last, missing_ok=True) is None:
         first_key = node.value[0][0]
         line_start = tree_text.rfind("\n", 0, first_key.start_mark.index) + 1

@@ -77,7 +77,8 @@ ROWS = [
     Row(BODY, "Read [this](JaVaScRiPt:alert(1)).", REJECTED, ('links to "JaVaScRiPt:alert(1)"', CODE_LINK)),
     Row(BODY, "Read [this](java&#x09;script:alert(1)).", REJECTED, (CODE_LINK, 'a browser reads "javascript:alert(1)"')),
     Row(BODY, "Read [this](&#106;avascript:alert(1)).", REJECTED, (CODE_LINK, 'a browser reads "javascript:alert(1)"')),
-    Row(BODY, "Read [this](\x01javascript:alert(1)).", REJECTED, (CODE_LINK,)),
+    # (Refused before the link is read: no tree text may hold an invisible control character.)
+    Row(BODY, "Read [this](\x01javascript:alert(1)).", REJECTED, ("invisible control character (U+0001)",)),
     Row(BODY, "Read [this](&#x0A;javascript:alert(1)).", REJECTED, (CODE_LINK,)),
     # Markdown turns a tab into spaces, and "java    script:" is no scheme: a link to a missing page.
     Row(BODY, "Read [this](java\tscript:alert(1)).", REJECTED, ("which is not a file in docs/",)),
@@ -155,6 +156,23 @@ ROWS = [
     Row("page front matter", "title: No", REJECTED, ('"title:" in the front matter should be text', "double quotes")),
     Row("page front matter", "title: [unclosed", REJECTED, ("the front matter (between the --- lines) cannot be read",)),
     Row("page front matter", "title: Costs <b>before</b> & after", SHOWN_AS_TEXT, ("Costs <b>before</b> & after",)),
+    # --- unseen characters in tree text (review 1, defects 5 and 12) ----------------------------
+    # MkDocs dropped the generated page's header (PyYAML refuses C1 as itself) and rendered it as
+    # Markdown, raw HTML included: this title redirected the page.
+    Row("tree title", "Check your coverage\x80 <meta http-equiv=refresh content='0;url=https://evil.example/phish'>", REJECTED,
+        ('"title:" of the tree has an invisible control character (U+0080)',)),
+    Row("tree intro", "Answer a few questions &#x81; <meta http-equiv=refresh content='0;url=https://evil.example/phish'>",
+        REJECTED, ('"intro:" of the tree has an invisible control character (U+0081)',)),
+    Row("tree questions.coverage.options.0.label", "A\x1b]0;PWNED\x07\x1b[2J", REJECTED,
+        ("has an invisible control character (U+001B)",)),
+    Row("tree questions.coverage.text", "Is it \u202ecovered?", REJECTED,
+        ("changes the direction text is shown in (U+202E)",)),
+    Row("tree outcomes.*.title", "Done\ufdd0", REJECTED, ("a code that is not a character (U+FDD0)",)),
+    Row("tree title", "Check your coverage \U0001F600 \u00e9t\u00e9 \u2014 \"quoted\" \\ back", WORKS,
+        ("<title>Check your coverage \U0001F600 \u00e9t\u00e9 \u2014 \"quoted\" \\ back - ",)),
+    # --- size of a tree field (review 1, defect 9) ----------------------------------------------
+    Row(BODY, "[" * 40_000, REJECTED, ("40,000 characters long; it may be at most 4,000",)),
+    Row("tree questions.coverage.options.0.label", "x" * 600, REJECTED, ("600 characters long; it may be at most 500",)),
     # --- anchors in tree links (item 4) --------------------------------------------------------
     Row(BODY, "Read [how to appeal](if-you-are-denied.md#no-such-part).", REJECTED,
         ('links to "if-you-are-denied.md#no-such-part"', 'has no heading or anchor "#no-such-part"')),
