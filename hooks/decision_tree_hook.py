@@ -23,6 +23,7 @@ from decision_tree_compiler.page_assets import ASSETS, SCRIPT, STYLESHEET, asset
 from decision_tree_compiler.page_anchors import SiteMarkdown
 from decision_tree_compiler.pages import PageIndex
 from decision_tree_compiler.problems import problem_at, START_OF_FILE
+from decision_tree_compiler.unseen_characters import one_line
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
@@ -49,7 +50,7 @@ def on_files(files: Files, config) -> Files:
     project = Path(config.config_file_path).parent
     tree_folder = project / TREE_FOLDER
     for ignored in sorted(tree_folder.glob("*.yaml")):
-        log.warning(f"{ignored.relative_to(project).as_posix()} is ignored: tree files must end in .yml.")
+        log.warning(f"{one_line(ignored.relative_to(project).as_posix())} is ignored: tree files must end in .yml.")
 
     docs_folder = Path(os.path.relpath(config.docs_dir, project)).as_posix() + "/"
     docs_paths = [file.src_uri for file in files]
@@ -78,6 +79,9 @@ def on_files(files: Files, config) -> Files:
             markdown=SiteMarkdown(list(config.markdown_extensions), dict(config.mdx_configs)),
         )
         result = compile_tree_file(tree_path, file=shown_path, pages=pages)
+        if any(problem.code == "invalid-tree-id" for problem in result.problems):
+            REPORT.add(result.problems)  # no page at an address made from a name that cannot be one
+            continue
         # The "edit this page" link: edit_uri points at docs/, so go up from there to the YAML.
         page.edit_uri = Path(os.path.relpath(tree_path, config.docs_dir)).as_posix()
         files.append(page)
@@ -87,10 +91,10 @@ def on_files(files: Files, config) -> Files:
             continue
         if config.nav is not None and not _listed_in_nav(config.nav, src_uri):
             # MkDocs would only say the page "exists in the docs directory", which it does not.
-            log.warning(
+            log.warning(one_line(
                 f"{shown_path} becomes the page {src_uri}, but the nav: in mkdocs.yml does not list it. "
                 f"Add a line like `- {result.compiled.tree.title}: {src_uri}` under nav:."
-            )
+            ))
         page.content_string = result.compiled.page_markdown
     return files
 

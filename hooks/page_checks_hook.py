@@ -2,7 +2,8 @@
 
 A thin adapter for site_security/, which knows nothing about MkDocs. For each page from docs/
 it checks the HTML the page renders to, and reports problems on the lines of the page's
-Markdown file; HTML, SVG and CSS files that docs/ publishes as they are get the same check. The
+Markdown file; stylesheets that docs/ publishes as they are are checked for other-site addresses
+(docs_files_hook.py has already refused every other kind of file a browser could run). The
 problems go to writer_problems, which ends the build once every page is checked (so a writer
 sees every problem of every page at once), or shows them on the page under `mkdocs serve`.
 Pages made by other hooks (the decision tree pages) are left to the code that makes them,
@@ -14,7 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from site_security.page_check import CSS_SUFFIXES, MARKUP_SUFFIXES, page_problems, static_file_problems
+from site_security.page_check import CSS_SUFFIXES, page_problems, static_file_problems
 from writer_problems.report import REPORT
 
 
@@ -28,7 +29,7 @@ def on_files(files, config):
     for file in files:
         # Only what comes from docs/: the theme's own files are not written by pull requests.
         from_docs = file.generated_by is None and file.abs_src_path and docs_dir in Path(file.abs_src_path).resolve().parents
-        if from_docs and file.src_uri.lower().endswith(MARKUP_SUFFIXES + CSS_SUFFIXES):
+        if from_docs and file.src_uri.lower().endswith(CSS_SUFFIXES):
             try:
                 text = Path(file.abs_src_path).read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):

@@ -22,10 +22,10 @@ from .compiler import CompileResult, compile_tree_file, page_src_uri
 from .graph import path_counts
 from .pages import DocsFolder
 from .path_table import path_table_text
-from .problems import format_problems, github_annotation, github_annotations_wanted, summary_line
+from .problems import format_problems, github_annotation, github_annotations_wanted, shown_problems, summary_line
 from .schema import SCHEMA_COMMAND, schema_file, schema_text
 from .structure import read_tree
-from .yaml_source import load_yaml
+from .yaml_source import load_yaml, read_tree_file
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2]
 TREE_FOLDER = "decision_tree"
@@ -62,7 +62,7 @@ def _report_problems(results: dict[Path, CompileResult]) -> bool:
         print()
         print(summary_line(problems))
         if github_annotations_wanted():
-            print("\n".join(github_annotation(problem) for problem in problems))
+            print("\n".join(github_annotation(problem) for problem in shown_problems(problems)[0]))
     return bool(problems)
 
 
@@ -127,7 +127,8 @@ def command_changed_paths(arguments, root: Path, docs_dir: Path) -> int:
     for file in sorted(old_files | new_files):
         shown = _git(root, "show", f"{base}:{file}") if file in old_files else None
         before = _tree_at(shown.stdout if shown is not None and shown.returncode == 0 else None, file)
-        after = _tree_at((root / file).read_bytes() if file in new_files else None, file)
+        current = read_tree_file(root / file, file) if file in new_files else None
+        after = _tree_at(current if isinstance(current, bytes) else None, file)
         if before is None and after is None:
             continue
         sections.append(changed_paths_markdown(file, before, after))

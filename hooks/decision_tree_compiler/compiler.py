@@ -11,7 +11,6 @@ page" or "here is everything that is wrong", never both.
 
 from __future__ import annotations
 
-import json
 import re
 from html import escape
 from dataclasses import dataclass, field
@@ -159,16 +158,41 @@ def _shorten(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
     return cut + "…"
 
 
+def yaml_text(text: str) -> str:
+    """text as a YAML double-quoted scalar of printable ASCII only, which reads back exactly.
+
+    MkDocs drops a page's whole front matter when PyYAML refuses it, and then renders the
+    "title: ..." lines as Markdown on the page. PyYAML refuses C1 controls, U+FFFE and U+FFFF
+    when they are written as themselves, but reads them (and everything else) from the escapes
+    \\xXX, \\uXXXX and \\UXXXXXXXX. JSON's escapes would not do: PyYAML reads the two halves of
+    an emoji's "\\ud83d\\ude00" as two lone surrogates, which cannot be written out as UTF-8."""
+    parts = ['"']
+    for character in text:
+        code = ord(character)
+        if character in '"\\':
+            parts.append("\\" + character)
+        elif 0x20 <= code < 0x7F:
+            parts.append(character)
+        elif code <= 0xFF:
+            parts.append(f"\\x{code:02x}")
+        elif code <= 0xFFFF:
+            parts.append(f"\\u{code:04x}")
+        else:
+            parts.append(f"\\U{code:08x}")
+    parts.append('"')
+    return "".join(parts)
+
+
 def page_markdown(tree: Tree, html: str, intro_html: str | None) -> str:
     """Front matter, the title as H1, then the HTML as one raw block (no blank line inside it).
 
-    Text values are written as JSON strings, which YAML reads as double-quoted text.
+    Text values are written by yaml_text, so the front matter always reads back as written.
     """
     description = tree.description or (_plain_text(intro_html) if intro_html else "") or tree.title
     front_matter = [
         "---",
-        f"title: {json.dumps(' '.join(tree.title.split()), ensure_ascii=False)}",
-        f"description: {json.dumps(_shorten(description), ensure_ascii=False)}",
+        f"title: {yaml_text(' '.join(tree.title.split()))}",
+        f"description: {yaml_text(_shorten(description))}",
     ]
     if tree.last_reviewed:
         # Unquoted, so YAML reads a date, as in the guidance pages' front matter (the site shows it

@@ -128,7 +128,7 @@ class DocsFolder(PageIndex):
         self.docs_dir = Path(docs_dir)
         self.page_url = directory_url(page_src_uri)
         files = (
-            [path.relative_to(self.docs_dir).as_posix() for path in self.docs_dir.rglob("*") if path.is_file()]
+            [path.relative_to(self.docs_dir).as_posix() for path in self.docs_dir.rglob("*") if _ordinary_file(path, self.docs_dir)]
             if self.docs_dir.is_dir()
             else []
         )
@@ -142,6 +142,19 @@ class DocsFolder(PageIndex):
 
     def _read(self, docs_path: str) -> str:
         try:
-            return (self.docs_dir / docs_path).read_text(encoding="utf-8")
+            with (self.docs_dir / docs_path).open("rb") as handle:
+                return handle.read(MAX_PAGE_READ).decode("utf-8")
         except (OSError, UnicodeDecodeError):
             return ""
+
+
+MAX_PAGE_READ = 1_000_000
+"""The most of a page read for its title and anchors. The build refuses pages far smaller
+(site_security/docs_files.py); this only keeps the command line from reading a huge file."""
+
+
+def _ordinary_file(path: Path, docs_dir: Path) -> bool:
+    """A file the site could publish: an ordinary file reached through no symbolic link (the
+    build refuses links, so a tree may not link to one, and nothing behind one is read)."""
+    folders = [docs_dir / folder for folder in path.relative_to(docs_dir).parents if folder != Path(".")]
+    return path.is_file() and not path.is_symlink() and not any(folder.is_symlink() for folder in folders)

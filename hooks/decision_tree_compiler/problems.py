@@ -20,15 +20,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, NamedTuple
 
-# C0 and C1 control characters (except newline and tab) and the line and paragraph separators.
-# A message quotes what the writer wrote, and a stray ESC or CR in it could rewrite the
-# terminal or the CI log around it; they are shown as U+XXXX instead.
-_CONTROL_IN_MESSAGES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+from .unseen_characters import one_line, visible
 
-
-def visible(text: str) -> str:
-    """text with every control character written as U+XXXX."""
-    return _CONTROL_IN_MESSAGES.sub(lambda match: f"U+{ord(match.group()):04X}", text)
+MAX_PROBLEMS_SHOWN_PER_FILE = 100
+"""Problems printed for one file; the rest are counted ("and 612 more"). One honest mistake can
+give many: renaming your-plan-type.md breaks 38 links in coverage.yml, the most-linked page. A
+file indented with tabs gives one per line; 200,000 unreachable outcomes once printed 107 MB."""
+EXCERPT_WIDTH = 1_000
+"""The most characters of a line an excerpt shows, around the column. The longest line of the
+real content is 542 characters (a table row in docs/sources.md), so every line of today's pages
+and tree is shown whole; a 5 MB line is not repeated in full under each of its problems."""
 
 
 class Position(NamedTuple):
@@ -61,6 +62,8 @@ class Problem:
     """How many characters the caret underlines; 0: the word at the column."""
 
     def __post_init__(self) -> None:
+        # The file name came from the pull request too: it stays on one line, every character seen.
+        object.__setattr__(self, "file", one_line(self.file))
         object.__setattr__(self, "message", visible(self.message))
         object.__setattr__(self, "fix", visible(self.fix))
 
@@ -93,12 +96,6 @@ def with_source(problems: Iterable[Problem], text: str) -> list[Problem]:
 
 
 _WORD_END = re.compile(r"\s|:(?=\s|$)")  # a word, or a key without its colon
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-def _visible(text: str) -> str:
-    """Control characters as ⍰, so an excerpt never carries one to the terminal or the page."""
-    return _CONTROL.sub("\u2370", text)
 
 
 def _underline_length(line: str, start: int) -> int:
@@ -118,26 +115,65 @@ def excerpt(problem: Problem) -> list[str]:
     if line is None:
         return []
     start = min(max(problem.column - 1, 0), len(line))
-    length = problem.length or _underline_length(line, start)
-    shown_before = _visible(line[:start].expandtabs(4))
+    length = max(1, min(problem.length or _underline_length(line, start), len(line) - start or 1))
+    # A long line is cut to EXCERPT_WIDTH characters around the place, marked with "…".
+    window_start = max(0, min(start - EXCERPT_WIDTH // 2, len(line) - EXCERPT_WIDTH))
+    window_end = window_start + EXCERPT_WIDTH
+    before = ("…" if window_start else "") + line[window_start:start]
+    shown_line = before + line[start:window_end] + ("…" if window_end < len(line) else "")
+    length = min(length, window_end - start)
+    # Unseen characters as U+XXXX, so an excerpt never carries one to the terminal or the page.
+    # Shown the same way, the text before the place is a prefix of the whole: the caret lines up.
+    shown_before = _shown(before)
+    caret = len(_shown(before + line[start : start + length])) - len(shown_before)
     number = str(problem.line)
     return [
-        f"   {number} | {_visible(line.expandtabs(4))}".rstrip(),
-        f"   {' ' * len(number)} | {' ' * len(shown_before)}{'^' * max(1, min(length, len(line) - start or 1))}",
+        f"   {number} | {_shown(shown_line)}".rstrip(),
+        f"   {' ' * len(number)} | {' ' * len(shown_before)}{'^' * max(1, caret)}",
     ]
+
+
+def _shown(text: str) -> str:
+    return one_line(text.expandtabs(4))
 
 
 def format_problem(problem: Problem) -> str:
     """The problem for people: what is wrong, where (the line, underlined), what to do."""
-    lines = [_visible(f"{problem.file}:{problem.line}:{problem.column}: {problem.message}"), *excerpt(problem)]
+    lines = [f"{problem.file}:{problem.line}:{problem.column}: {problem.message}", *excerpt(problem)]
     if problem.fix:
-        lines.append(_visible(f"   What to do: {problem.fix}"))
+        lines.append(f"   What to do: {problem.fix}")
     return "\n".join(lines)
 
 
+def shown_problems(problems: Iterable[Problem]) -> tuple[list[Problem], dict[str, int]]:
+    """The problems to print, sorted, at most MAX_PROBLEMS_SHOWN_PER_FILE of each file; and
+    how many of each file are left out."""
+    shown: list[Problem] = []
+    per_file: dict[str, int] = {}
+    hidden: dict[str, int] = {}
+    for problem in sorted_problems(problems):
+        count = per_file[problem.file] = per_file.get(problem.file, 0) + 1
+        if count <= MAX_PROBLEMS_SHOWN_PER_FILE:
+            shown.append(problem)
+        else:
+            hidden[problem.file] = hidden.get(problem.file, 0) + 1
+    return shown, hidden
+
+
+def hidden_note(file: str, count: int) -> str:
+    return (
+        f"{file}: {count:,} more problem{'s' if count != 1 else ''} not shown (at most "
+        f"{MAX_PROBLEMS_SHOWN_PER_FILE} per file). Fix the ones above first: they often cause the rest."
+    )
+
+
 def format_problems(problems: Iterable[Problem]) -> str:
-    """Every problem, sorted, each with its excerpt, a blank line between them."""
-    return "\n\n".join(format_problem(problem) for problem in sorted_problems(problems))
+    """Every problem, sorted, each with its excerpt, a blank line between them; past
+    MAX_PROBLEMS_SHOWN_PER_FILE in one file, a line that says how many more there are."""
+    shown, hidden = shown_problems(problems)
+    blocks = [format_problem(problem) for problem in shown]
+    blocks += [hidden_note(file, count) for file, count in sorted(hidden.items())]
+    return "\n\n".join(blocks)
 
 
 def github_annotations_wanted() -> bool:
@@ -159,7 +195,7 @@ def github_annotation(problem: Problem) -> str:
         f"{name}={_escape_annotation(str(value), property_value=True)}"
         for name, value in (("file", problem.file), ("line", problem.line), ("col", problem.column))
     )
-    text = _visible(f"{problem.message} {problem.fix}".strip())
+    text = f"{problem.message} {problem.fix}".strip()
     return f"::error {where}::{_escape_annotation(text)}"
 
 

@@ -21,9 +21,9 @@ SCHEMA_COMMAND = "PYTHONPATH=hooks python3 -m decision_tree_compiler schema"
 ID_MESSAGE = "Use lowercase letters, digits and hyphens only, for example scar-from-injury."
 
 
-def _text(description: str) -> dict:
+def _text(description: str, max_length: int = fmt.MAX_TEXT_LENGTH) -> dict:
     # minLength and "\S": text that is empty or only spaces is as good as missing.
-    return {"type": "string", "minLength": 1, "pattern": r"\S", "description": description}
+    return {"type": "string", "minLength": 1, "maxLength": max_length, "pattern": r"\S", "description": description}
 
 
 def _any_case(word: str) -> str:
@@ -52,7 +52,7 @@ MARKDOWN_RULES = (
 
 def _markdown(description: str) -> dict:
     return {
-        **_text(description),
+        **_text(description, fmt.MAX_MARKDOWN_LENGTH),
         "allOf": [{"pattern": pattern, "patternErrorMessage": message} for pattern, message in MARKDOWN_RULES],
     }
 

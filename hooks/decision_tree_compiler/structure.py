@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import html
 import json
 import re
 from typing import Callable
@@ -22,7 +23,8 @@ from . import tree_format as fmt
 from .model import Option, Outcome, Question, Tree
 from .problems import START_OF_FILE, Position, Problem, problem_at
 from .verdicts import VERDICTS
-from .yaml_source import LoadedYaml, YamlMapping, YamlSequence
+from .unseen_characters import code_point, first_unseen, kind_of
+from .yaml_source import LoadedYaml, YamlMapping, YamlSequence, position_in_text
 
 Where = Callable[[], Position]
 """Where a part of the tree was written, computed only when a problem needs it."""
@@ -43,9 +45,12 @@ STRUCTURE_CODES = frozenset(
         "invalid-page-name",
         "invalid-date",
         "unknown-ranking",
+        "too-long",
     }
 )
-"""Also outside JSON Schema's sight: comment-in-text (YAML drops comments before any validator sees them)."""
+"""Also outside JSON Schema's sight: comment-in-text (YAML drops comments before any validator
+sees them) and unseen-character (unseen_characters.py; a JSON Schema pattern cannot name the
+noncharacters beyond U+FFFF the same way in an editor and in Python)."""
 """The problems JSON Schema can also see; schema.json must reject a file exactly when one occurs."""
 
 _VERDICT_LIST = ", ".join(VERDICTS)
@@ -74,6 +79,7 @@ def suggest_id(word: str) -> str:
     return "-".join(parts) or "my-id"
 
 
+_CHARACTER_CODE = re.compile(r"&#(?:[xX][0-9a-fA-F]+|[0-9]+);?")
 _TEXT_THEN_COMMENT = re.compile(r"\S[ \t]+#")
 _TEXT_KINDS = (fmt.TEXT, fmt.MARKDOWN)  # a comment after an id or a verdict loses nothing
 
@@ -128,6 +134,8 @@ class _StructureChecker:
         if value.__class__ is str and value and not value.isspace():
             if self.comment_lines and field.kind in _TEXT_KINDS:
                 self.comment_cut(mapping, key)
+            if field.kind in _TEXT_KINDS and not self.plain_text(mapping, field, place, value):
+                return None
             return value
         if value is None or value.__class__ is str:
             self.report(
@@ -144,6 +152,41 @@ class _StructureChecker:
                 "wrong-type",
             )
         return None
+
+    def plain_text(self, mapping: YamlMapping, field: fmt.Field, place: str, value: str) -> bool:
+        """A text a reader can see all of, and not too long; False (reported) otherwise."""
+        key = field.key
+        unseen = first_unseen(value, allowed="\t\n")
+        character = value[unseen] if unseen >= 0 else ""
+        if unseen < 0 and field.kind == fmt.MARKDOWN and "&#" in value:
+            # Markdown keeps character codes, and the browser (and the page's description) decodes
+            # them: "&#x81;" is U+0081 on the page.
+            for match in _CHARACTER_CODE.finditer(value):
+                decoded = html.unescape(match.group())
+                if first_unseen(decoded) >= 0:
+                    unseen, character = match.start(), decoded
+                    break
+        if unseen >= 0:
+            node = mapping.value_node(key)
+            self.report(
+                position_in_text(node, unseen, self.source_lines),
+                f'"{key}:" of {place} has {kind_of(character)} ({code_point(character)}) in it. Readers cannot '
+                "see it, and it can change how the text is shown, printed in the checks, or read by the build.",
+                "Delete it: retype the text around that place, or the whole text.",
+                "unseen-character",
+            )
+            return False
+        limit = fmt.MAX_MARKDOWN_LENGTH if field.kind == fmt.MARKDOWN else fmt.MAX_TEXT_LENGTH
+        if len(value) > limit:
+            self.report(
+                mapping.value_position(key),
+                f'"{key}:" of {place} is {len(value):,} characters long; it may be at most {limit:,}.',
+                "Make it shorter: say one thing, and link to a guidance page for the rest."
+                if field.kind == fmt.MARKDOWN else "Make it shorter: a reader scans it in a glance.",
+                "too-long",
+            )
+            return False
+        return True
 
     def comment_cut(self, mapping: YamlMapping, key: str) -> None:
         """`label: Not sure #ask HR` is the text "Not sure": YAML reads " #" as a comment."""

@@ -22,6 +22,15 @@ MAX_QUESTIONS_ON_A_PATH = 10
 """A reader should never have to answer more questions than this before seeing an outcome: past
 about ten questions people give up on a check like this. The check reports a longer path."""
 
+MAX_TEXT_LENGTH = 500
+"""The most characters in a one-line text (a title, a question, an answer, a description). The
+longest in the real tree is 126 (an answer); a flowchart box holds about 30 per line."""
+MAX_MARKDOWN_LENGTH = 4_000
+"""The most characters in a Markdown field (intro, help, body). The longest in the real tree is
+941; an outcome should say what to do in 2 to 4 short steps. Python-Markdown takes time in
+proportion to the square of the length on some text (4,000 "[" take about 2 seconds), so the
+limit also keeps one field from stalling the build."""
+
 ID_RE = re.compile(ID_PATTERN)
 DATE_RE = re.compile(DATE_PATTERN)
 PAGE_RE = re.compile(PAGE_PATTERN)

@@ -26,6 +26,7 @@ from typing import Any
 
 import dataclasses
 import json
+import stat
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -174,23 +175,54 @@ class LoadedYaml:
     """The decoded file, for positions inside multi-line values."""
 
 
+MAX_TREE_FILE_BYTES = 32_000_000
+"""The real tree is 43 KB; the benchmark's largest generated tree (20,000 questions) is 10.4 MB
+and is checked in seconds. A file larger than 32 MB is refused before it is read: it is a
+mistake, or a file meant to exhaust the memory or the time of the build."""
+
+
+def read_tree_file(path: Path, file: str) -> bytes | Problem:
+    """The bytes of a tree file, or the problem that keeps it from being read.
+
+    A symbolic link is refused without following it (it could point at /etc/passwd, whose first
+    line a message would quote, or at /dev/zero, which never ends), and so is anything but an
+    ordinary file; at most MAX_TREE_FILE_BYTES are read."""
+    path = Path(path)
+
+    def refused(message: str, fix: str, code: str) -> Problem:
+        return problem_at(file, START_OF_FILE, message, fix, code)
+
+    try:
+        if path.is_symlink():
+            return refused(
+                "this is a link to another file (a symbolic link). A tree must be a file in decision_tree/ "
+                "itself: a link could make the build read any file of the computer it runs on.",
+                "Replace the link with a copy of the file, or remove it.", "symbolic-link",
+            )
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            return refused("this is not an ordinary file (it is a folder, a device or a pipe).", "Remove it.", "not-a-file")
+        if status.st_size > MAX_TREE_FILE_BYTES:
+            return refused(
+                f"the file is {status.st_size:,} bytes long; a tree file may be at most {MAX_TREE_FILE_BYTES:,} bytes.",
+                "Split the tree into two files, or remove what does not belong in it.", "file-too-large",
+            )
+        with path.open("rb") as handle:
+            data = handle.read(MAX_TREE_FILE_BYTES + 1)
+    except OSError as error:
+        return refused(f"the file cannot be read ({error.strerror or error}).",
+                       "Check that the file exists and that you can open it.", "unreadable-file")
+    if len(data) > MAX_TREE_FILE_BYTES:  # it grew while we looked
+        return refused(f"the file is longer than the {MAX_TREE_FILE_BYTES:,} bytes a tree file may be.",
+                       "Split the tree into two files.", "file-too-large")
+    return data
+
+
 def load_yaml_file(path: Path, file: str) -> LoadedYaml:
     """Read and load path; file is the name shown in messages (relative to the project)."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        return LoadedYaml(
-            None,
-            [
-                problem_at(
-                    file,
-                    START_OF_FILE,
-                    f"the file cannot be read ({error.strerror or error}).",
-                    "Check that the file exists and that you can open it.",
-                    "unreadable-file",
-                )
-            ],
-        )
+    data = read_tree_file(path, file)
+    if isinstance(data, Problem):
+        return LoadedYaml(None, [data])
     return load_yaml(data, file)
 
 

@@ -1,5 +1,6 @@
 """Check one guidance page: what it renders to, reported on the lines of its Markdown file.
-Also the files from docs/ that the site publishes as they are (HTML, SVG and CSS files).
+Also the stylesheets from docs/ that the site publishes as they are (docs_files.py refuses every
+kind of file a browser would open as a page or run).
 
 The rendered HTML is what readers get, so that is what is checked (html_findings.py): raw HTML,
 Markdown links and images, reference definitions and attribute lists all end up there. The
@@ -18,9 +19,6 @@ from .html_findings import Finding, css_urls, find_problems
 from .locate import NeedleLocator
 from .urls import read_url, resource_refusal
 
-# Files MkDocs copies into the site unchanged that a browser runs as a page (an SVG opened by
-# itself runs its scripts) or as the site's style.
-MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".svg", ".xml")
 CSS_SUFFIXES = (".css",)
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -33,17 +31,15 @@ def page_problems(file: str, source: str, html: str) -> list[Problem]:
 
 
 def static_file_problems(file: str, text: str) -> list[Problem]:
-    """Every problem in a file the site publishes unchanged: an HTML or SVG file, or a stylesheet."""
-    if file.lower().endswith(CSS_SUFFIXES):
-        findings = []
-        for address in css_urls(text):
-            refusal = resource_refusal(read_url(address))
-            if refusal is not None:
-                findings.append(Finding(refusal.what, refusal.fix, refusal.code, (address,)))
-        return _located(file, text, 0, findings, "this stylesheet")
-    if file.lower().endswith(MARKUP_SUFFIXES):
-        return _located(file, text, 0, find_problems(text), "this file")
-    return []
+    """Every problem in a stylesheet the site publishes unchanged."""
+    if not file.lower().endswith(CSS_SUFFIXES):
+        return []
+    findings = []
+    for address in css_urls(text):
+        refusal = resource_refusal(read_url(address))
+        if refusal is not None:
+            findings.append(Finding(refusal.what, refusal.fix, refusal.code, (address,)))
+    return _located(file, text, 0, findings, "this stylesheet")
 
 
 def _located(file: str, source: str, start: int, findings: list[Finding], subject: str) -> list[Problem]:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from html import escape
 
-from decision_tree_compiler.problems import Problem, excerpt
+from decision_tree_compiler.problems import Problem, excerpt, hidden_note, shown_problems
+from decision_tree_compiler.unseen_characters import one_line
 
 _BOX = (
     "border:3px solid #b3261e;border-radius:6px;padding:0.8em 1em;margin:0 0 1.5em;"
@@ -34,7 +35,9 @@ def problems_banner(here: list[Problem], elsewhere: int = 0) -> str:
     """The banner for a page with problems (here), noting how many other files have some."""
     count = len(here)
     heading = f"This page has {count} problem{'s' if count != 1 else ''} to fix" if here else "Other files have problems"
-    items = "".join(_one(problem) for problem in here)
+    shown, hidden = shown_problems(here)
+    items = "".join(_one(problem) for problem in shown)
+    items += "".join(f"<li><p>{escape(hidden_note(file, count))}</p></li>" for file, count in sorted(hidden.items()))
     other = (
         f"<p>{elsewhere} more problem{'s' if elsewhere != 1 else ''} in other files: see those pages or the terminal.</p>"
         if elsewhere
@@ -50,10 +53,14 @@ def problems_banner(here: list[Problem], elsewhere: int = 0) -> str:
 
 def broken_tree_page(tree_file: str) -> str:
     """The Markdown of a tree's page while its file has problems (the build stops anyway;
-    the preview shows the problems above this)."""
-    shown = escape(tree_file)
+    the preview shows the problems above this).
+
+    The file name came with the pull request: it goes in as escaped text inside a raw HTML
+    block, which Markdown leaves alone, so `x![a](b.png){onerror=...}.yml` or
+    `x[a](javascript:...).yml` is shown as a name, never read as an image or a link."""
+    shown = escape(one_line(tree_file))
     return (
         "---\ntitle: Problems to fix\n---\n\n# Problems to fix\n\n"
-        f"This page is made from {shown}, which has problems. "
-        "They are listed above and in the terminal. Fix them and save the file: the page comes back by itself.\n"
+        f"<p>This page is made from <code>{shown}</code>, which has problems. "
+        "They are listed above and in the terminal. Fix them and save the file: the page comes back by itself.</p>\n"
     )

@@ -13,6 +13,7 @@ from decision_tree_compiler.problems import (
     Problem,
     format_problems,
     github_annotation,
+    shown_problems,
     sorted_problems,
     summary_line,
 )
@@ -55,7 +56,7 @@ class ProblemReport:
         return f"The site has problems to fix:\n\n{format_problems(problems)}\n\n{summary_line(problems)}"
 
     def annotations(self) -> str:
-        return "\n".join(github_annotation(problem) for problem in self.problems)
+        return "\n".join(github_annotation(problem) for problem in shown_problems(self.problems)[0])
 
 
 REPORT = ProblemReport()

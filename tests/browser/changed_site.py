@@ -19,18 +19,21 @@ class ServedSite:
     """Base URL, ending in "/"."""
     folder: Path
     """The built site/ folder."""
+    log: str = ""
+    """What the build printed."""
 
 
 @contextlib.contextmanager
-def changed_site(tmp_path: Path, change: Callable[[Path], None]) -> Iterator[ServedSite]:
-    """Copy the project into tmp_path, let change(project) edit it, build strictly, and serve it."""
+def changed_site(tmp_path: Path, change: Callable[[Path], None], *, strict: bool = True) -> Iterator[ServedSite]:
+    """Copy the project into tmp_path, let change(project) edit it, build (strictly, unless a test
+    needs the site its warnings are about), and serve it."""
     project = copy_project(tmp_path)
     change(project)
     port = free_port()  # site_url must be the server's address, or instant navigation reloads
-    result = build(project, site_url=f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    result = build(project, site_url=f"http://127.0.0.1:{port}/", strict=strict)
+    assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
     with serving(project / "site", port) as url:
-        yield ServedSite(url, project / "site")
+        yield ServedSite(url, project / "site", result.stdout + result.stderr)
 
 
 def add_to_nav(project: Path, *entries: str) -> None:

@@ -191,10 +191,13 @@ def test_without_the_policy_the_same_injection_runs(site_server, new_page):
 
 def writers_scripts(project) -> None:
     # A Markdown page with a raw inline script, and an HTML file that MkDocs copies as it is.
-    # The build's own checks of docs pages (hooks/page_checks_hook.py, where present) refuse
-    # both; this copy goes without them, to prove that the policy alone keeps them from running.
+    # The build's own checks of docs pages (hooks/page_checks_hook.py) and of the kinds of file
+    # docs/ may publish (hooks/docs_files_hook.py) refuse both; this copy goes without them, to
+    # prove that the policy alone keeps them from running.
     config = project / "mkdocs.yml"
-    config.write_text(re.sub(r"(,\s*|\n\s*-\s*)hooks/page_checks_hook\.py", "", config.read_text(encoding="utf-8")), encoding="utf-8")
+    without_checks = re.sub(r"\n\s*-\s*hooks/(page_checks|docs_files)_hook\.py[^\n]*", "", config.read_text(encoding="utf-8"))
+    assert "page_checks_hook" not in without_checks and "docs_files_hook" not in without_checks
+    config.write_text(without_checks, encoding="utf-8")
     (project / "docs" / "with-script.md").write_text(
         "---\ndescription: A page with a script in it.\n---\n\n# With a script\n\n"
         "<script>window.writerScript = true</script>\n\nSome text.\n",
@@ -227,3 +230,38 @@ def test_scripts_a_writer_adds_are_never_hashed_and_never_run(writers_site, new_
         expect(page.locator("body")).to_contain_text("A static page." if "static" in address else "Some text.")
         assert page.evaluate(f"window.{flag}") is None, address
         assert any(v.startswith("script-src") for v in page.evaluate("window.cspViolations")), address
+
+
+def front_matter_script(project) -> None:
+    # Review 1, defect 3: a title written as a group of keys skipped the escaping, Material printed
+    # its str() into <title>, and the policy hashed that script as the theme's. This copy goes
+    # without the front matter check and its escaping (hooks/page_metadata_hook.py), to prove the
+    # policy alone never allows a script whose text came from a page.
+    config = project / "mkdocs.yml"
+    text = re.sub(r"\n\s*-\s*hooks/page_metadata_hook\.py[^\n]*", "", config.read_text(encoding="utf-8"))
+    assert "page_metadata_hook" not in text
+    config.write_text(text, encoding="utf-8")
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8").replace(
+        "---\n", "---\ntitle: {\"<script>window.frontMatterScript = true</script>\": 1}\n", 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def front_matter_site(tmp_path_factory):
+    # Not strict: the warning below is what this build must print, and the site is what it must make.
+    with changed_site(tmp_path_factory.mktemp("front-matter-script"), front_matter_script, strict=False) as site:
+        yield site
+
+
+def test_a_script_the_theme_printed_from_front_matter_is_never_hashed_and_never_runs(front_matter_site, new_page_for):
+    about = (front_matter_site.folder / "about" / "index.html").read_text(encoding="utf-8")
+    assert "<script>window.frontMatterScript = true</script>" in about  # what the theme wrote, unescaped
+    hashes = directives(POLICY_META.search(about).group(1).replace("&#x27;", "'"))["script-src"]
+    assert "'sha256-" + base64.b64encode(hashlib.sha256(b"window.frontMatterScript = true").digest()).decode() + "'" not in hashes
+    assert "about.md: the page has an inline script outside its content that the theme does not write" in front_matter_site.log
+    page, _ = new_page_for(front_matter_site.url)
+    page.add_init_script(VIOLATION_RECORDER)
+    page.goto(front_matter_site.url + "about/")
+    expect(page.locator("h1")).to_be_visible()
+    assert page.evaluate("window.frontMatterScript") is None
+    assert any(v.startswith("script-src") for v in page.evaluate("window.cspViolations"))

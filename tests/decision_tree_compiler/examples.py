@@ -263,7 +263,52 @@ STRUCTURE_EXAMPLES = [
     ),
 ]
 
+STRUCTURE_EXAMPLES += [
+    _example(
+        "label too long",
+        "label: Job plan",
+        "label: " + "Job plan " * 60,
+        "too-long",
+        "Job plan Job",
+        '"label:" of option 1 of question "coverage" is 539 characters long; it may be at most 500.',
+    ),
+    _example(
+        "body too long",
+        "body: Cosmetic care is not covered.",
+        "body: " + "Cosmetic care is not covered. " * 140,
+        "too-long",
+        "Cosmetic care is not covered. Cosmetic",
+        '"body:" of outcome "looks" is 4,199 characters long; it may be at most 4,000.',
+    ),
+]
+
 TREE_EXAMPLES = [
+    _example(
+        "a label with a bidirectional control",
+        "label: Medicare",
+        'label: "Medi\\u202ecare"',
+        "unseen-character",
+        '"Medi',
+        '"label:" of option 2 of question "coverage" has an invisible character that changes the direction '
+        "text is shown in (U+202E) in it.",
+        "Delete it",
+    ),
+    _example(
+        "a control character in a question, written as an escape",
+        "text: Why do you want it?",
+        'text: "Why do you \\x1b[2Jwant it?"',
+        "unseen-character",
+        '"Why do',
+        '"text:" of question "reason" has an invisible control character (U+001B) in it.',
+    ),
+    _example(
+        "a character code for a control character in Markdown",
+        "help: Pick **one**.",
+        "help: Pick &#x81; **one**.",
+        "unseen-character",
+        "&#x81;",
+        '"help:" of question "reason" has an invisible control character (U+0081) in it.',
+    ),
     _example(
         "start names nothing",
         "start: coverage",

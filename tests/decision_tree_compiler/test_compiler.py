@@ -7,7 +7,9 @@ from pathlib import Path
 
 import yaml
 
-from decision_tree_compiler.compiler import compile_tree_file, page_markdown, page_src_uri
+from decision_tree_compiler.compiler import compile_tree_file, page_markdown, page_src_uri, yaml_text
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from decision_tree_compiler.markdown_fields import _fast_render
 from decision_tree_compiler.pages import DocsFolder
 from decision_tree_compiler.verdicts import VERDICTS
@@ -81,6 +83,18 @@ def test_page_markdown_quotes_front_matter_safely():
     compiled = compile_text(changed("title: Test tree", "title: 'Say \"no\": then --- # what'")).compiled
     page = page_markdown(compiled.tree, compiled.html, None)
     assert front_matter(page)["title"] == 'Say "no": then --- # what'
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=40))
+def test_generated_front_matter_always_reads_back_exactly_as_written(text):
+    # Review 1, defect 5: json.dumps(..., ensure_ascii=False) wrote C1 controls, U+FFFE and
+    # U+FFFF as themselves, PyYAML refused them, and MkDocs dropped the whole header. Written by
+    # yaml_text, every character (the tree check refuses the unseen ones anyway) reads back, as
+    # MkDocs reads front matter: yaml.load with the SafeLoader.
+    written = yaml_text(text)
+    assert written.isascii() and written.isprintable()
+    assert yaml.load(f"title: {written}\n", yaml.SafeLoader) == {"title": text}
 
 
 def test_a_question_may_have_any_number_of_options():

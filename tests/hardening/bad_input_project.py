@@ -9,8 +9,10 @@ serves many rows:
   path, so rows survive edits to the tree) set to the row's text, written as a double-quoted
   YAML string on the field's line (a key that does not exist yet is added to its group);
 - "page": docs/bad-input/row-NN.md, a short guidance page with the row's text after its heading;
+- "page front matter": the same page, with the row's text as more lines of its front matter;
 - "docs file .svg" (or .html, .css, ...): the row's text is the whole of docs/bad-input/row-NN.svg,
-  a file the site publishes as it is.
+  a file the site publishes as it is; "docs file assets/x.png" (a path, not an ending): the
+  row's text is the whole of docs/assets/x.png.
 Every row page is listed in nav:, so a row that should work builds without warnings.
 """
 
@@ -24,6 +26,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from decision_tree_compiler.unseen_characters import UNSEEN
 from tests.project_copy import PROJECT_ROOT, build, copy_project
 
 REJECTED = "rejected by the build"
@@ -44,7 +47,7 @@ last_reviewed: 2026-11-27
 @dataclass(frozen=True)
 class Row:
     where: str
-    """"tree file", "tree <dotted path>", "page" or "docs file <suffix>"."""
+    """"tree file", "tree <dotted path>", "page", "page front matter" or "docs file <suffix or path>"."""
     text: str
     outcome: str
     """REJECTED, SHOWN_AS_TEXT or WORKS."""
@@ -89,16 +92,23 @@ def place_rows(project: Path, rows: dict[int, Row]) -> dict[int, Placed]:
             placed[number] = Placed(file, lines, f"decision-tree/{name}/index.html")
             nav_lines.append(f"  - Row {number}: decision-tree/{name}.md")
         elif row.where.startswith("docs file "):
-            file = f"docs/bad-input/{name}{row.where.removeprefix('docs file ').strip()}"
-            (project / file).parent.mkdir(exist_ok=True)
+            suffix_or_path = row.where.removeprefix("docs file ").strip()
+            file = f"docs/bad-input/{name}{suffix_or_path}" if suffix_or_path.startswith(".") else f"docs/{suffix_or_path}"
+            (project / file).parent.mkdir(parents=True, exist_ok=True)
             (project / file).write_text(row.text, encoding="utf-8", newline="")
             placed[number] = Placed(file, range(1, row.text.count("\n") + 2), file.removeprefix("docs/"))
         else:
             file = f"docs/bad-input/{name}.md"
             head = PAGE_HEAD.format(number=number)
-            first = head.count("\n") + 1
             (project / file).parent.mkdir(exist_ok=True)
-            (project / file).write_text(head + row.text + "\n", encoding="utf-8", newline="")
+            if row.where == "page front matter":
+                at = head.index("---\n", 4)  # the front matter's closing line
+                first = head.count("\n", 0, at) + 1
+                text = head[:at] + row.text + "\n" + head[at:]
+            else:
+                first = head.count("\n") + 1
+                text = head + row.text + "\n"
+            (project / file).write_text(text, encoding="utf-8", newline="")
             placed[number] = Placed(file, range(first, first + row.text.count("\n") + 1), f"bad-input/{name}/index.html")
             nav_lines.append(f"  - Row {number}: bad-input/{name}.md")
     config = project / "mkdocs.yml"
@@ -118,7 +128,12 @@ def set_field(tree_text: str, path: str, value: str) -> tuple[str, int]:
         if step == "*":
             step = next(key.value for key, value in node.value if _has_path(value, [*parents[index + 1 :], last]))
         node = _child(node, step)
-    written = json.dumps(value, ensure_ascii=False)
+    # A YAML file cannot hold most unseen characters as themselves (the reader refuses them), but
+    # a double-quoted text can name any of them with an escape, as a writer (or an attacker) would.
+    written = UNSEEN.sub(
+        lambda match: f"\\u{ord(match.group()):04x}" if ord(match.group()) <= 0xFFFF else f"\\U{ord(match.group()):08x}",
+        json.dumps(value, ensure_ascii=False),
+    )
     if isinstance(node, yaml.MappingNode) and _child(node, last, missing_ok=True) is None:
         first_key = node.value[0][0]
         line_start = tree_text.rfind("\n", 0, first_key.start_mark.index) + 1

@@ -11,8 +11,11 @@ To add a case, add a row to ROWS. A row is
                               "tree questions.coverage.options.1.label"
                               (a missing key is added to its group);
          "page"               text is written under the heading of a new guidance page;
+         "page front matter"  text is more lines of that page's front matter (after
+                              description: and last_reviewed:);
          "docs file .svg"     text is a whole file in docs/ with that ending (.svg, .html, .css),
-                              which the site publishes as it is.
+                              which the site would publish as it is;
+         "docs file a/b.png"  text is the whole of docs/a/b.png (a path instead of an ending).
 - outcome: REJECTED       `mkdocs build --strict` fails, and (for tree rows) so does
                           `python3 dev.py check-tree`; a message names the row's file and a line of
                           what was written, and contains every one of `words`.
@@ -21,7 +24,7 @@ To add a case, add a row to ROWS. A row is
                           each of `words`.
 Every row also gets: no Python traceback and no control character in any output; and the pages
 of rows that build are opened in Chromium, which must make no request to another origin, open
-no dialog and log no error (tests/hardening/test_bad_input_in_browser.py).
+no dialog and log no error (tests/browser/test_bad_input_pages.py).
 
 Rows are grouped so that the whole table costs three builds: rejected tree rows, rejected page
 rows (a broken tree stops the build before pages are read), and everything that must build.
@@ -33,7 +36,9 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
+import material
 import pytest
 
 from tests.hardening.bad_input_project import (
@@ -46,6 +51,11 @@ from tests.hardening.bad_input_project import (
     located_lines,
     run_group,
 )
+
+# Material's script and stylesheet, as this version of the theme names them (they carry a hash).
+THEME_FILES = Path(material.__file__).parent / "templates" / "assets"
+THEME_SCRIPT = next((THEME_FILES / "javascripts").glob("bundle.*.min.js")).relative_to(THEME_FILES.parent).as_posix()
+THEME_STYLESHEET = next((THEME_FILES / "stylesheets").glob("main.*.min.css")).name
 
 BODY = "tree outcomes.*.body"  # a Markdown field: the body of the first outcome that has one
 SEE = "tree outcomes.*.see.0"  # a "see:" entry: the first of the first outcome that has one
@@ -67,7 +77,8 @@ ROWS = [
     Row(BODY, "Read [this](JaVaScRiPt:alert(1)).", REJECTED, ('links to "JaVaScRiPt:alert(1)"', CODE_LINK)),
     Row(BODY, "Read [this](java&#x09;script:alert(1)).", REJECTED, (CODE_LINK, 'a browser reads "javascript:alert(1)"')),
     Row(BODY, "Read [this](&#106;avascript:alert(1)).", REJECTED, (CODE_LINK, 'a browser reads "javascript:alert(1)"')),
-    Row(BODY, "Read [this](\x01javascript:alert(1)).", REJECTED, (CODE_LINK,)),
+    # (Refused before the link is read: no tree text may hold an invisible control character.)
+    Row(BODY, "Read [this](\x01javascript:alert(1)).", REJECTED, ("invisible control character (U+0001)",)),
     Row(BODY, "Read [this](&#x0A;javascript:alert(1)).", REJECTED, (CODE_LINK,)),
     # Markdown turns a tab into spaces, and "java    script:" is no scheme: a link to a missing page.
     Row(BODY, "Read [this](java\tscript:alert(1)).", REJECTED, ("which is not a file in docs/",)),
@@ -112,10 +123,56 @@ ROWS = [
     Row("page", '<img src="../assets/none.png" onerror="alert(1)" alt="">', REJECTED, ("event handler (onerror=)",)),
     Row("page", 'Read [this](#top){ onclick="alert(1)" }', REJECTED, ("event handler (onclick=)",)),
     Row("page", "See [the IRS](https://www.irs.gov/).", WORKS, ('href="https://www.irs.gov/"',)),
-    Row("docs file .svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="1"/></svg>\n', REJECTED,
-        ("event handler (onload=)",)),
-    Row("docs file .html", "<!doctype html>\n<p>x</p>\n<script>alert(1)</script>\n", REJECTED, ("<script> element",)),
     Row("docs file .css", 'p {\n  background: url("https://cdn.example.org/p.png");\n}\n', REJECTED, (OTHER_SITE,)),
+    # --- files docs/ may publish (review 1, defects 1 and 2): pages, images, stylesheets only --
+    # Material's own script, replaced: it would run on every page under script-src 'self'.
+    Row(f"docs file {THEME_SCRIPT}", ";document.title = 'PWNED-BUNDLE'\n", REJECTED, ('".js" files', "script file would run")),
+    Row("docs file .js", "document.title = 'PWNED'\n", REJECTED, ('does not publish ".js" files',)),
+    Row("docs file assets/images/favicon.png", "not really an image\n", REJECTED,
+        ("take the place of the theme's file", "assets/images/favicon.png")),
+    Row("docs file assets/stylesheets/" + THEME_STYLESHEET, "body { display: none }\n", REJECTED, ("the theme's file",)),
+    # An SVG, XHTML or XML file is a page of the site with scripts of its own (and no policy).
+    Row("docs file .svg", '<svg xmlns="http://www.w3.org/2000/svg"><s:script xmlns:s="http://www.w3.org/2000/svg">'
+        "top.document.title = 'PWNED-SVG'</s:script></svg>\n", REJECTED, ('".svg" files', "opens it as a page")),
+    Row("docs file .svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="1"/></svg>\n', REJECTED,
+        ('".svg" files',)),
+    Row("docs file .html", "<!doctype html>\n<p>x</p>\n<script>alert(1)</script>\n", REJECTED, ('".html" files',)),
+    Row("docs file .shtml", "<script>document.title = 'PWNED'</script>\n", REJECTED, ('".shtml" files',)),
+    Row("docs file .xhtml", '<html xmlns="http://www.w3.org/1999/xhtml"><h:script xmlns:h="http://www.w3.org/1999/xhtml">'
+        "alert(1)</h:script></html>\n", REJECTED, ('".xhtml" files',)),
+    Row("docs file .xht", '<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>\n', REJECTED,
+        ('".xht" files',)),
+    Row("docs file .xml", '<!DOCTYPE x [<!ENTITY s "&#60;script&#62;alert(1)&#60;/script&#62;">]><x>&s;</x>\n', REJECTED,
+        ('".xml" files',)),
+    # --- front matter (review 1, defects 3 and 4): title, description and last_reviewed only ---
+    Row("page front matter", 'title: {"<script>document.title = \'PWNED-DICT-KEY\'</script>": 1}', REJECTED,
+        ('"title:" in the front matter should be text, but it is a group of keys',)),
+    Row("page front matter", "title: !!binary PHNjcmlwdD5kb2N1bWVudC50aXRsZT0nUFdORUQnPC9zY3JpcHQ+", REJECTED,
+        ('"title:" in the front matter should be text, but it is binary data',)),
+    Row("page front matter", "title: !!set {'<script>alert(1)</script>'}", REJECTED, ("but it is a set",)),
+    Row("page front matter", "template: redirect.html\nlocation: https://evil.example/phish", REJECTED,
+        ('the key "template:", which a page may not set', "sends the reader to another site")),
+    Row("page front matter", "hide: [navigation, toc]", REJECTED, ('the key "hide:"', "title:, description:, last_reviewed:")),
+    Row("page front matter", "title: No", REJECTED, ('"title:" in the front matter should be text', "double quotes")),
+    Row("page front matter", "title: [unclosed", REJECTED, ("the front matter (between the --- lines) cannot be read",)),
+    Row("page front matter", "title: Costs <b>before</b> & after", SHOWN_AS_TEXT, ("Costs <b>before</b> & after",)),
+    # --- unseen characters in tree text (review 1, defects 5 and 12) ----------------------------
+    # MkDocs dropped the generated page's header (PyYAML refuses C1 as itself) and rendered it as
+    # Markdown, raw HTML included: this title redirected the page.
+    Row("tree title", "Check your coverage\x80 <meta http-equiv=refresh content='0;url=https://evil.example/phish'>", REJECTED,
+        ('"title:" of the tree has an invisible control character (U+0080)',)),
+    Row("tree intro", "Answer a few questions &#x81; <meta http-equiv=refresh content='0;url=https://evil.example/phish'>",
+        REJECTED, ('"intro:" of the tree has an invisible control character (U+0081)',)),
+    Row("tree questions.coverage.options.0.label", "A\x1b]0;PWNED\x07\x1b[2J", REJECTED,
+        ("has an invisible control character (U+001B)",)),
+    Row("tree questions.coverage.text", "Is it \u202ecovered?", REJECTED,
+        ("changes the direction text is shown in (U+202E)",)),
+    Row("tree outcomes.*.title", "Done\ufdd0", REJECTED, ("a code that is not a character (U+FDD0)",)),
+    Row("tree title", "Check your coverage \U0001F600 \u00e9t\u00e9 \u2014 \"quoted\" \\ back", WORKS,
+        ("<title>Check your coverage \U0001F600 \u00e9t\u00e9 \u2014 \"quoted\" \\ back - ",)),
+    # --- size of a tree field (review 1, defect 9) ----------------------------------------------
+    Row(BODY, "[" * 40_000, REJECTED, ("40,000 characters long; it may be at most 4,000",)),
+    Row("tree questions.coverage.options.0.label", "x" * 600, REJECTED, ("600 characters long; it may be at most 500",)),
     # --- anchors in tree links (item 4) --------------------------------------------------------
     Row(BODY, "Read [how to appeal](if-you-are-denied.md#no-such-part).", REJECTED,
         ('links to "if-you-are-denied.md#no-such-part"', 'has no heading or anchor "#no-such-part"')),
@@ -226,5 +283,5 @@ def test_bad_input(number: int, group_runs):
 def test_every_row_names_a_known_outcome_and_place():
     for number, row in NUMBERED.items():
         assert row.outcome in (REJECTED, SHOWN_AS_TEXT, WORKS), number
-        assert row.where in ("tree file", "page") or row.where.startswith(("tree ", "docs file .")), number
+        assert row.where in ("tree file", "page", "page front matter") or row.where.startswith(("tree ", "docs file ")), number
         assert row.words, f"row {number} has no words to check"
