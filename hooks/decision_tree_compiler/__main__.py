@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from .changed_paths import changed_paths_markdown
+from .markdown_literal import code_span
 from .compiler import CompileResult, compile_tree_file, page_src_uri
 from .graph import path_counts
 from .pages import DocsFolder
@@ -132,7 +133,7 @@ def command_changed_paths(arguments, root: Path, docs_dir: Path) -> int:
         if before is None and after is None:
             continue
         sections.append(changed_paths_markdown(file, before, after))
-    print(f"## Decision tree paths: what this change does (compared with {base})\n")
+    print(f"## Decision tree paths: what this change does (compared with {code_span(base)})\n")
     print("\n".join(sections) if sections else "No decision tree files.\n", end="")
     return 0
 

@@ -9,6 +9,9 @@ path. Given the tree before and after the change, this lists, as short Markdown:
 Above path_table.MAX_LISTED_PATHS paths (before or after), paths are not listed: the summary
 compares how many paths end in each outcome instead (counted, never listed).
 
+Every label and file name is a code span and every id is checked to be one (markdown_literal.py):
+the summary goes into the run's Summary page, and a label must not be able to write markup there.
+
 Pure: the command line (`python3 dev.py changed-paths BASE`) reads the two versions from git.
 """
 
@@ -18,6 +21,7 @@ from dataclasses import dataclass
 
 from .graph import iter_paths, path_counts
 from .guarantee import every_path_ends_in_supported_outcome
+from .markdown_literal import code_span, shown_id, table_cell
 from .model import Tree
 from .path_table import MAX_LISTED_PATHS
 
@@ -34,7 +38,7 @@ class Ending:
     verdict: str
 
     def __str__(self) -> str:
-        return f"**{self.outcome}** ({self.verdict})"
+        return f"**{shown_id(self.outcome)}** ({shown_id(self.verdict)})"
 
 
 def paths_of(tree: Tree) -> dict[Answers, Ending]:
@@ -47,7 +51,7 @@ def usable(tree: Tree | None) -> bool:
 
 
 def _shown(answers: Answers) -> str:
-    return " → ".join(f"{question}: {label}" for question, label in answers) or "(no answers)"
+    return " → ".join(f"{shown_id(question)}: {code_span(label)}" for question, label in answers) or "(no answers)"
 
 
 def _is_subsequence(short: tuple, long: tuple) -> bool:
@@ -90,7 +94,7 @@ def _endings_counted(tree: Tree | None) -> dict[str, str]:
     if tree is None:
         return {}
     return {
-        outcome: f"{count:,} paths ({tree.outcomes[outcome].verdict})"
+        outcome: f"{count:,} paths ({shown_id(tree.outcomes[outcome].verdict)})"
         for outcome, count in path_counts(tree).items()
         if count
     }
@@ -99,7 +103,8 @@ def _endings_counted(tree: Tree | None) -> dict[str, str]:
 def _count_summary(before: Tree | None, after: Tree | None) -> list[str]:
     old, new = _endings_counted(before), _endings_counted(after)
     rows = [
-        f"| {outcome} | {old.get(outcome, 'none')} | {new.get(outcome, 'none')} |"
+        "| " + " | ".join(table_cell(cell) for cell in (shown_id(outcome), old.get(outcome, "none"), new.get(outcome, "none")))
+        + " |"
         for outcome in sorted(old.keys() | new.keys())
         if old.get(outcome) != new.get(outcome)
     ]
@@ -116,7 +121,7 @@ def _count_summary(before: Tree | None, after: Tree | None) -> list[str]:
 
 def changed_paths_markdown(file: str, before: Tree | None, after: Tree | None) -> str:
     """The summary for one tree file. before/after is None when the file did not or does not exist."""
-    heading = f"### `{file}`"
+    heading = f"### {code_span(file)}"
     if after is None and before is None:
         return ""
     if after is not None and not usable(after):

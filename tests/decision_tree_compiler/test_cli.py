@@ -82,7 +82,7 @@ def test_check_accepts_file_arguments_and_never_shows_a_traceback(tmp_path):
 def test_paths_prints_every_path_or_writes_a_file(project, tmp_path):
     printed = run("--root", str(project), "paths")
     assert printed.returncode == 0
-    assert printed.stdout.startswith("# Every path through “Test tree” (small.yml)")
+    assert printed.stdout.startswith("# Every path through `Test tree` (`small.yml`)")
     assert printed.stdout.count("\n- ") == 3
     output = tmp_path / "paths.md"
     written = run("--root", str(project), "paths", "--output", str(output))
@@ -112,10 +112,10 @@ def test_changed_paths_compares_the_working_tree_with_a_git_ref(project):
     (project / "decision_tree" / "second.yml").write_text(BASE_TREE, encoding="utf-8")
     result = run("--root", str(project), "changed-paths", "main")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith("## Decision tree paths: what this change does (compared with main)")
+    assert result.stdout.startswith("## Decision tree paths: what this change does (compared with `main`)")
     assert "### `decision_tree/second.yml`\n\nNew tree: 0 paths before, 3 after." in result.stdout
     small = result.stdout.split("### `decision_tree/small.yml`")[1]
-    assert "- coverage: Job plan → reason: Scar: **scar** (possible) → **scar** (ask-first)" in small
+    assert "- coverage: `Job plan` → reason: `Scar`: **scar** (possible) → **scar** (ask-first)" in small
     assert small.count("\n- ") == 1
 
 
