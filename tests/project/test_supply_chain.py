@@ -70,6 +70,16 @@ def test_the_deploy_job_has_exactly_what_deploy_pages_needs():
     assert data["jobs"]["build"]["permissions"] == {"contents": "read"}
 
 
+def test_only_main_is_ever_published():
+    data = workflow(PROJECT_ROOT / ".github" / "workflows" / "deploy.yml")
+    triggers = data[True]  # PyYAML reads the key `on:` as True
+    assert set(triggers) <= {"push", "workflow_dispatch"}, triggers
+    assert triggers["push"] == {"branches": ["main"]}
+    # "Run workflow" lets anyone with write access pick a branch: the job that publishes must
+    # check the ref itself (needs: only orders the jobs).
+    assert data["jobs"]["deploy"]["if"] == "github.ref == 'refs/heads/main'"
+
+
 def locked_packages() -> dict[str, str]:
     lines = (PROJECT_ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
     packages = {}
