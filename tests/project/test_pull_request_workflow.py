@@ -45,3 +45,10 @@ def test_the_path_tables_and_the_preview_are_kept_as_downloads():
     assert uploads["path-tables"] == "path-tables.md"
     assert uploads["site-preview"] == "site-preview/"
     assert _index("python3 dev.py paths --output path-tables.md") < _index("python3 dev.py build --preview")
+
+
+def test_reviewers_are_told_the_preview_is_the_pull_requests_own_content():
+    workflow = WORKFLOW.read_text(encoding="utf-8")
+    assert "The preview is the pull request's own content" in workflow
+    contributing = (PROJECT_ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "the preview is the pull request's own content" in " ".join(contributing.split())
