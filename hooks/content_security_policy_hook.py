@@ -7,9 +7,10 @@ A thin adapter for site_security/content_security_policy.py (which explains the 
   hashed; and the 404 page's. A page whose own rendering has an inline script outside its
   content that the neutral one lacks (front matter the theme turned into a script) gets a
   warning, which fails the strict build; the script is not hashed, so it could not run anyway;
-- once the whole site is written, it puts the one policy made from all of them at the top of
-  every HTML file in the site folder, including any HTML file copied as is from docs/ (whose
-  scripts are never hashed, so they cannot run).
+- once the whole site is written, it puts the one policy made from all of them right after
+  the `<meta charset>` that opens every HTML file in the site folder; a file that does not
+  start as the theme's pages do stops the build (docs/ may not hold HTML files, so only a
+  change to the theme or its overrides can cause that).
 
 `mkdocs serve` injects its live-reload script into every page it serves, different each time,
 so no hash can allow it: while serving, the pages go without the policy (a line in the log says
@@ -21,9 +22,10 @@ from __future__ import annotations
 from pathlib import Path
 
 # MkDocs puts this file's folder on sys.path only while importing it, so import the package now.
-from site_security.content_security_policy import policy, theme_script_hashes, with_policy
+from site_security.content_security_policy import UnexpectedPage, policy, theme_script_hashes, with_policy
 from decision_tree_compiler.unseen_characters import one_line
 from mkdocs.commands.build import get_context
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -100,4 +102,13 @@ def on_post_build(config):
     for html_file in sorted(Path(config.site_dir).rglob("*.html")):
         # surrogateescape: an HTML file copied from docs/ in another encoding keeps its bytes.
         html = html_file.read_bytes().decode("utf-8", "surrogateescape")
-        html_file.write_bytes(with_policy(html, policy_text).encode("utf-8", "surrogateescape"))
+        try:
+            written = with_policy(html, policy_text)
+        except UnexpectedPage as problem:
+            # Only the theme writes HTML files (docs/ may not hold any): this is for a developer.
+            raise PluginError(one_line(
+                f"{html_file.relative_to(config.site_dir).as_posix()} in the built site {problem} "
+                "The theme or an override in overrides/ changed how pages start; put the policy's place "
+                "back (site_security/content_security_policy.py explains it)."
+            )) from None
+        html_file.write_bytes(written.encode("utf-8", "surrogateescape"))

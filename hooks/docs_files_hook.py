@@ -7,7 +7,10 @@ its on_files runs before any other hook reads a file of docs/:
   build: never read, copied or served. A theme file it hid is put back, so `mkdocs serve` keeps
   working while the writer fixes it;
 - on_nav, once every hook has added the files it makes, refuses a docs file at the same place
-  on the site as one of those.
+  on the site as one of those;
+- on_page_markdown, before any other hook or Markdown reads a page, refuses a page Markdown would
+  take minutes to read (site_security/markdown_cost.py): the problems are reported, and Markdown
+  gets one short sentence instead, so the build (or the preview) goes on at once.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 # MkDocs puts this file's folder on sys.path only while importing it, so import the package now.
 from mkdocs.structure.files import Files
 from site_security.docs_files import collision_problem, docs_file_problems
+from site_security.markdown_cost import markdown_cost_problems
 from writer_problems.report import REPORT
 
 _kept: dict[str, str] = {}
@@ -59,3 +63,16 @@ def on_nav(nav, config, files):
         if file.generated_by is not None and shown is not None:
             REPORT.add([collision_problem(shown, file.dest_uri, "a file the build makes")])
     return nav
+
+
+NOT_SHOWN = "This page is not shown until the problems above are fixed.\n"
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.generated_by is not None:
+        return markdown  # pages made by other hooks are checked by the code that makes them
+    problems = markdown_cost_problems(f"{_folder(config)}{page.file.src_uri}", page.file.content_string)
+    if not problems:
+        return markdown
+    REPORT.add(problems, page=page.file.src_uri)
+    return NOT_SHOWN

@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 from typing import Callable, Protocol
 
+from site_security.markdown_cost import markdown_cost_problems
+
 from .page_anchors import SiteMarkdown, site_markdown_from_config
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -113,7 +115,10 @@ class PageIndex:
         path = posixpath.normpath(docs_path)
         if path not in self._anchors:  # rendered once per page, and only for pages linked with #
             known = self._markdown is not None and path in self._paths and path.endswith(".md")
-            self._anchors[path] = self._markdown.anchors_of(self._read_source(path)) if known else None
+            source = self._read_source(path) if known else ""
+            # A page Markdown would take minutes to read is not read here: the build refuses it.
+            slow = known and bool(markdown_cost_problems(path, source))
+            self._anchors[path] = self._markdown.anchors_of(source) if known and not slow else None
         return self._anchors[path]
 
 

@@ -122,31 +122,41 @@ def policy_meta(policy_text: str) -> str:
     return f'<meta http-equiv="{META_NAME}" content="{escape(policy_text)}">'
 
 
-_OUR_META = re.compile(rf'<meta http-equiv="{META_NAME}" content="[^"]*">')
-_HEAD_START = re.compile(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
-_CHARSET_META = re.compile(r"\s*<meta\s+charset=[^>]*>", re.IGNORECASE)
-_DOCTYPE = re.compile(r"\A\s*<!doctype[^>]*>", re.IGNORECASE)
-_FIRST_SCRIPT = re.compile(r"<script\b", re.IGNORECASE)
+# The start of every page the theme writes, up to its <meta charset>: doctype, <html>, <head>,
+# <meta charset="utf-8">, with only white space between (Material's base.html). Nothing a page
+# or a writer controls can come before that point, so the policy put right after it is the first
+# thing the browser reads in <head>, before any script. A page that does not start so (a theme
+# upgrade, an override) stops the build instead of getting a policy in a place the browser
+# might ignore: a regular expression looking for "<head>" anywhere was fooled by
+# `<!-- <head> -->` (the policy then sat in a comment) and by `<p>x</p><head>` (in the body).
+_ATTRIBUTES = r"""(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*"""
+_PAGE_START = re.compile(
+    rf"""\A\ufeff?\s*<!doctype\s+html\s*>\s*<html{_ATTRIBUTES}>\s*<head{_ATTRIBUTES}>\s*"""
+    r"""<meta\s+charset\s*=\s*(?:"utf-8"|'utf-8'|utf-8)\s*/?>"""
+    # A policy this function wrote before (`mkdocs build --dirty`), to be replaced.
+    rf"""(?P<ours><meta http-equiv="{META_NAME}" content="[^"]*">)?""",
+    re.IGNORECASE,
+)
+THEME_PAGE_START = '<!doctype html>, <html ...>, <head>, <meta charset="utf-8">'
+"""How a page must start, in words, for the message when one does not."""
+
+
+class UnexpectedPage(ValueError):
+    """The page does not start as the theme's pages do, so there is no sure place for the policy."""
 
 
 def with_policy(html: str, policy_text: str) -> str:
-    """html with the policy's <meta> as the first thing in <head> (after `<meta charset>` when
-    that opens it, so the charset stays within the first bytes), before any script.
+    """html with the policy's <meta> right after the theme's `<meta charset>`, which must open
+    <head> at the very start of the page (_PAGE_START says why), before any script.
 
-    A page without a <head> tag, or with a script before it, gets the <meta> at its very start
-    (after the doctype): the browser's parser then opens the head for it, still before any script.
-    A policy meta written earlier in this exact form is replaced, so running this twice is harmless.
+    A policy meta this function wrote there before is replaced, so running it twice is harmless.
+    Raises UnexpectedPage for any page that does not start that way.
     """
-    meta = policy_meta(policy_text)
-    html = _OUR_META.sub("", html)  # a page written before (`mkdocs build --dirty`) gets the new one
-    head = _HEAD_START.search(html)
-    first_script = _FIRST_SCRIPT.search(html)
-    if head is not None and (first_script is None or first_script.start() > head.end()):
-        at = head.end()
-        charset = _CHARSET_META.match(html, at)
-        if charset is not None:
-            at = charset.end()
-    else:
-        doctype = _DOCTYPE.match(html)
-        at = doctype.end() if doctype else 0
-    return html[:at] + meta + html[at:]
+    start = _PAGE_START.match(html)
+    if start is None:
+        raise UnexpectedPage(
+            f"does not start the way the theme writes its pages ({THEME_PAGE_START}, with only white space "
+            "between them), so there is no sure place for the Content-Security-Policy."
+        )
+    at = start.start("ours") if start.group("ours") is not None else start.end()
+    return html[:at] + policy_meta(policy_text) + html[start.end():]

@@ -6,15 +6,21 @@ Reads HTML the way a browser does (Python's HTMLParser decodes attribute values)
 - embedded resources from anywhere but this site (urls.resource_refusal): src, srcset, poster,
   object data, link href, CSS url() and @import in style attributes and <style> elements, ...;
 - elements that change how the whole page behaves: <base>, <meta http-equiv>, srcdoc frames,
-  SVG animations of a link's address, and <style> elements (styles belong in docs/assets/).
+  SVG animations of a link's address, and <style> elements (styles belong in docs/assets/);
+- the attributionsrc attribute, which makes the browser report the visit to other sites.
 Any other attribute whose address would run code (a javascript: or vbscript: value) is
-reported too, so an attribute this list does not know about cannot carry a script.
+reported too, so an attribute this list does not know about cannot carry a script; and any
+attribute holding a CSS url() is read like a style (SVG's fill, stroke, filter, mask,
+clip-path, marker-*, cursor, ... take url(): `fill="url(https://host/x.svg#a)"` fetches it).
 
 Python's HTMLParser and browsers disagree on a few odd constructs; each disagreement here is
 settled on the safe side. Inside <svg>, a browser parses <style> content as markup where
 HTMLParser sees only text, so <style> is refused outright. A browser may end a comment (at
 `--!>`) or a `<![CDATA[` section earlier than HTMLParser does, so their content is scanned as
-HTML too.
+HTML too. A browser reads the content of <textarea>, <title>, <noscript>, <noembed>,
+<noframes>, <xmp> and <iframe> as text up to the first closing tag, even inside what
+HTMLParser takes for an attribute value (`<xmp><p title="</xmp><meta http-equiv=refresh ...>">`),
+and everything after <plaintext>: those elements are refused, and an <iframe> must be empty.
 
 Each finding says what is wrong and how to fix it, and carries the strings to look for in the
 source (`needles`), so the caller can name the line the writer wrote it on.
@@ -45,6 +51,10 @@ _IMAGE_SET = re.compile(r"image-set\(([^)]*)\)", re.IGNORECASE)
 _CSS_STRING = re.compile(r"""(['"])(.*?)\1""", re.DOTALL)
 _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)", re.DOTALL)
 _TAG_NAME = re.compile(r"<[^\s/>]*")
+# Elements whose content a browser reads as text up to their first closing tag (<plaintext>: to
+# the end of the page), where HTMLParser reads markup: markup can hide from this check inside
+# them. No page needs them. (<script> and <style> are refused on their own.)
+_TEXT_ONLY_ELEMENTS = frozenset({"textarea", "title", "noscript", "noembed", "noframes", "xmp", "plaintext"})
 _ATTRIBUTE = re.compile(r"""([^\s/>"'=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
 
 
@@ -91,6 +101,7 @@ class _Scanner(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.findings: list[Finding] = []
+        self._in_iframe = False
 
     def _add(self, refusal: Refusal, *needles: str) -> None:
         self.findings.append(Finding(refusal.what, refusal.fix, refusal.code, tuple(n for n in needles if n)))
@@ -106,8 +117,27 @@ class _Scanner(HTMLParser):
             written.setdefault(name.lower(), value)
         return written
 
+    def _iframe_content(self) -> None:
+        """Something between <iframe> and </iframe>: a browser reads it as text up to the first
+        "</iframe", wherever that is (even inside an attribute value HTMLParser reads)."""
+        if self._in_iframe:
+            self._in_iframe = False  # once per frame is enough
+            self._add(Refusal("has something between <iframe> and </iframe>. A browser never shows it and reads it "
+                              "as text up to the first </iframe>, so markup can hide in it.",
+                              "Write the frame with nothing between its tags: <iframe src=\"...\" title=\"...\"></iframe>.",
+                              "iframe-content"), "<iframe")
+
     def handle_starttag(self, tag, attrs):
         written = self._written_attributes()
+        self._iframe_content()
+        if tag == "iframe":
+            self._in_iframe = True
+        if tag in _TEXT_ONLY_ELEMENTS:
+            rest = "the whole rest of the page" if tag == "plaintext" else f"everything up to the first </{tag}>"
+            self._add(Refusal(f"has {_an(tag)} element. A browser reads {rest} as plain text, even inside what "
+                              "looks like an attribute, so markup can hide in it from this check.",
+                              f"Remove the <{tag}> element. To show code as text, put it between backticks.",
+                              "text-only-element"), f"<{tag}")
         if tag == "script":
             self._add(
                 Refusal(
@@ -132,10 +162,20 @@ class _Scanner(HTMLParser):
         for name, value in attrs:
             self._attribute(tag, name, value or "", written.get(name, value or ""))
 
+    def handle_endtag(self, tag):
+        if tag == "iframe":
+            self._in_iframe = False
+
+    def handle_data(self, data):
+        if data.strip():
+            self._iframe_content()
+
     def handle_comment(self, data):
+        self._iframe_content()
         self._scan_hidden(data)
 
     def unknown_decl(self, data):
+        self._iframe_content()
         self._scan_hidden(data)
 
     def _scan_hidden(self, text: str) -> None:
@@ -154,6 +194,11 @@ class _Scanner(HTMLParser):
                 ),
                 f"{name}=", name,
             )
+            return
+        if name == "attributionsrc":
+            self._add(Refusal(f"has an attributionsrc attribute on {_an(tag)} element, which makes the browser "
+                              "report the reader's visit to other sites (for advertising).",
+                              "Remove the attributionsrc attribute.", "attributionsrc"), "attributionsrc")
             return
         if name == "srcdoc":
             self._add(Refusal(f"has {_an(tag + ' srcdoc')}, which puts a whole page, scripts and all, inside this one.",
@@ -184,6 +229,8 @@ class _Scanner(HTMLParser):
                 shown = written_list[index] if index < len(written_list) else address
                 self._resource(read_url(shown, address), verb, shown)
             return
+        for address in css_urls(value):  # SVG's fill="url(...)", stroke, filter, mask, cursor, ...
+            self._resource(read_url(address), "loads", address, f" in its {name}= attribute")
         url = read_url(written, value)
         if url.scheme in _CODE_SCHEMES:
             self._add(Refusal(f'has {name}="{url.shown()}" on {_an(tag)} element: a "{url.scheme}:" address runs code.',

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decision_tree_compiler.page_anchors import SiteMarkdown
 from decision_tree_compiler.pages import DocsFolder, directory_url, first_heading, relative_url
 
 
@@ -39,3 +40,13 @@ def test_docs_folder_reads_existence_and_titles(tmp_path):
     assert pages.url_for("nope.md") is None
     assert pages.title_of("sub/page.md") == "The page"
     assert pages.title_of("untitled-page.md") == "Untitled page"
+
+
+def test_a_page_markdown_would_take_minutes_to_read_is_not_read_for_its_anchors(tmp_path):
+    # A tree linking to page.md#part made check-tree render the page: '[' * 50,000 took minutes.
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "page.md").write_text("# The page\n\n## Part\n\n" + "[" * 50_000, encoding="utf-8")
+    (tmp_path / "docs" / "fine.md").write_text("# The page\n\n## Part\n", encoding="utf-8")
+    pages = DocsFolder(tmp_path / "docs", "decision-tree/tree.md", markdown=SiteMarkdown())
+    assert pages.anchors("page.md") is None  # not known: the build refuses the page itself
+    assert "part" in pages.anchors("fine.md")

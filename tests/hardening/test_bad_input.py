@@ -182,6 +182,29 @@ ROWS = [
     Row(BODY, "Read [how to appeal](if-you-are-denied.md#internal-appeal).", WORKS,
         ('href="../../if-you-are-denied/#internal-appeal"',)),
     Row(SEE, "if-you-are-denied.md#internal-appeal", WORKS, ('href="../../if-you-are-denied/#internal-appeal"',)),
+    # --- markup the check missed (review 1, defect 15) -----------------------------------------
+    Row("page", '<svg width="8" height="8"><rect width="8" height="8" fill="url(https://cdn.example.org/p.svg#a)"/></svg>',
+        REJECTED, (OTHER_SITE, "in its fill= attribute")),
+    Row("page", '<svg width="8" height="8"><path d="M0 0H8" marker-end="url(//cdn.example.org/m.svg#m)"/></svg>',
+        REJECTED, (OTHER_SITE, "marker-end=")),
+    Row("page", '<a href="https://www.irs.gov/" attributionsrc>IRS</a>', REJECTED, ("attributionsrc attribute",)),
+    Row("page", "<plaintext>\n\nThe rest of the page, and the theme's scripts, would be text.", REJECTED,
+        ("<plaintext> element", "the whole rest of the page")),
+    Row("page", '<xmp><p title="</xmp><meta http-equiv=refresh content=\'0;url=https://evil.example/\'>"></xmp>', REJECTED,
+        ("<xmp> element", "markup can hide")),
+    Row("page", '<noembed><p title="</noembed><img src=x onerror=alert(1)>"></noembed>', REJECTED, ("<noembed> element",)),
+    Row("page", '<textarea><p title="</textarea><img src=x onerror=alert(1)>"></textarea>', REJECTED, ("<textarea> element",)),
+    Row("page", '<svg width="8" height="8"><defs><linearGradient id="row-gradient"><stop offset="0" stop-color="#036"/>'
+        '</linearGradient></defs><rect width="8" height="8" fill="url(#row-gradient)"/></svg>', WORKS,
+        ('fill="url(#row-gradient)"',)),
+    # --- pages Markdown would take minutes to read (review 1, defect 9) -------------------------
+    # Each took from 17 seconds to several minutes, or crashed; now refused before Markdown reads them.
+    Row("page", "[" * 50_000, REJECTED, ('this paragraph has 50,000 "[" signs', "at most 200")),
+    Row("page", "[^" * 8_000, REJECTED, ('this paragraph has 8,000 "[" signs',)),
+    Row("page", "<a " * 5_000, REJECTED, ('this page has 5,000 "<" signs', "at most 200")),
+    # A list nested 300 deep crashed Markdown (RecursionError); with tabs it fits in a page's 60,000 bytes.
+    Row("page", "".join("\t" * depth + "- x\n" for depth in range(300)).rstrip("\n"), REJECTED,
+        ("starts with 44 columns of spaces", "at most 40")),
 ]
 
 NUMBERED = dict(enumerate(ROWS, start=1))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from site_security.content_security_policy import (
+    UnexpectedPage,
     inline_scripts,
     policy,
     policy_meta,
@@ -63,10 +66,28 @@ def test_writing_the_policy_again_replaces_it():
     assert with_policy(once, policy([script_hash("x()")])) == with_policy(PAGE, policy([script_hash("x()")]))
 
 
-def test_a_page_without_a_head_or_with_a_script_before_it_gets_the_meta_first():
-    assert with_policy("<!DOCTYPE html><p>Hi</p><script>x()</script>", "p").startswith(
-        '<!DOCTYPE html><meta http-equiv="Content-Security-Policy" content="p"><p>'
-    )
-    assert with_policy("<script>x()</script><head></head>", "p").startswith('<meta http-equiv="Content-Security-Policy"')
-    # <header> is not <head>.
-    assert with_policy("<header></header>", "p").startswith("<meta")
+@pytest.mark.parametrize(
+    "html",
+    [
+        # A regular expression looking for <head> anywhere put the policy inside a comment, or
+        # in the body, where the browser ignores it (review 1, defect 15).
+        '<!-- <head> --><!doctype html><html><head><meta charset="utf-8">',
+        '<!doctype html><!-- <head><meta charset="utf-8"> --><html><head><meta charset="utf-8">',
+        '<!doctype html><html><body><p>x</p><head><meta charset="utf-8">',
+        '<p>x</p><!doctype html><html><head><meta charset="utf-8">',
+        '<!doctype html><html><head><script>x()</script><meta charset="utf-8">',
+        '<!doctype html><html><head><title>T</title><meta charset="utf-8">',
+        '<!doctype html><html title="<head>"><header><meta charset="utf-8">',
+        '<!doctype html><html><head><meta charset="windows-1252">',
+        "<!DOCTYPE html><p>Hi</p><script>x()</script>",
+        "",
+    ],
+)
+def test_a_page_that_does_not_start_as_the_themes_do_is_refused_not_guessed(html):
+    with pytest.raises(UnexpectedPage, match="does not start the way the theme writes its pages"):
+        with_policy(html, "p")
+
+
+def test_the_themes_own_start_is_found_with_its_attributes_and_spacing():
+    page = '\ufeff<!DOCTYPE HTML>\n<html lang="en" class="no-js" data-x=\'a>b\'>\n  <head>\n    \n      <META CHARSET=utf-8>\n<title>'
+    assert with_policy(page, "p") == page.replace("<META CHARSET=utf-8>", '<META CHARSET=utf-8><meta http-equiv="Content-Security-Policy" content="p">')

@@ -52,6 +52,27 @@ def codes(html: str) -> list[str]:
         ('<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>', "srcdoc"),
         ('<svg><a href="#x"><set attributeName="href" to="javascript:alert(1)"/><text>x</text></a></svg>', "svg-animation"),
         ("<style>@import 'https://e.org/x.css';</style>", "style-element"),
+        # Review 1, defect 15: SVG presentation attributes take url(), which fetches.
+        ('<svg><rect fill="url(https://e.org/p.svg#a)"/></svg>', "other-origin"),
+        ('<svg><rect stroke="url(//e.org/p.svg#a)"/></svg>', "other-origin"),
+        ('<svg><g filter="url(&quot;https://e.org/f.svg#f&quot;)"></g></svg>', "other-origin"),
+        ('<svg><g mask="url(https://e.org/m.svg#m)" clip-path="url(#c)"></g></svg>', "other-origin"),
+        ('<svg><g clip-path="url(https://e.org/c.svg#c)"></g></svg>', "other-origin"),
+        ('<svg><path marker-start="url(https://e.org/m.svg#m)"/></svg>', "other-origin"),
+        ('<svg><path marker-end="u\\72l(https://e.org/m.svg#m)"/></svg>', "other-origin"),
+        ('<svg><g cursor="url(https://e.org/c.cur), auto"></g></svg>', "other-origin"),
+        ('<svg><animate attributeName="fill" values="red;url(https://e.org/p.svg#a)"/></svg>', "other-origin"),
+        ('<svg><rect fill="url(data:image/svg+xml,x)"/></svg>', "resource-scheme"),
+        ('<a href="https://e.org/" attributionsrc>x</a>', "attributionsrc"),
+        ('<img src="x.png" attributionsrc="https://e.org/r" alt="">', "attributionsrc"),
+        ("<plaintext><p>the rest of the page is text", "text-only-element"),
+        ("<xmp><b>x</b></xmp>", "text-only-element"),
+        ("<noembed>x</noembed>", "text-only-element"),
+        ("<noframes>x</noframes>", "text-only-element"),
+        ("<noscript><p>x</p></noscript>", "text-only-element"),
+        ("<textarea>x</textarea>", "text-only-element"),
+        ("<title>x</title>", "text-only-element"),
+        ('<iframe src="a.html" title="a"><p>x</p></iframe>', "iframe-content"),
     ],
 )
 def test_each_kind_of_script_or_outside_request_is_found(html, code):
@@ -67,6 +88,10 @@ def test_each_kind_of_script_or_outside_request_is_found(html, code):
         '<![CDATA[ x ><img src=x onerror="alert(1)"> ]]>',
         # Inside SVG a browser parses <style> content as markup; HTMLParser sees only text.
         '<svg><style><img src=x onerror="alert(1)"></style></svg>',
+        # A browser ends these at the first closing tag, even inside an attribute value, where
+        # HTMLParser sees one harmless <p>: the <meta> would redirect the page.
+        *(f'<{tag}><p title="</{tag}><meta http-equiv=refresh content=\'0;url=https://e.org/\'>"></{tag}>'
+          for tag in ("textarea", "title", "noscript", "noembed", "noframes", "xmp", "iframe")),
     ],
 )
 def test_markup_that_only_a_browser_would_read_is_found_anyway(html):
@@ -82,6 +107,8 @@ def test_markup_that_only_a_browser_would_read_is_found_anyway(html):
         '<div style="color: red; background: url(../assets/bg.png)">x</div>',
         "<!-- a writer's note, no markup -->",
         "<p>&lt;script&gt;alert(1)&lt;/script&gt; shown as text</p>",
+        '<svg><defs><linearGradient id="g"></linearGradient></defs><rect fill="url(#g)" stroke="url(\'#g\')"/></svg>',
+        '<iframe src="../assets/chart.png" title="chart"></iframe>\n<iframe src="a.html" title="a">\n</iframe>',
     ],
 )
 def test_ordinary_pages_have_no_findings(html):
