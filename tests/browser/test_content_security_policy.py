@@ -203,8 +203,11 @@ def writers_scripts(project) -> None:
         "<script>window.writerScript = true</script>\n\nSome text.\n",
         encoding="utf-8",
     )
+    # It starts the way the theme's pages do, or the policy hook would stop the build rather than
+    # guess where its policy goes (tests/hooks/test_content_security_policy_hook.py).
     (project / "docs" / "static-page.html").write_text(
-        "<!doctype html><html><head><title>Static</title><script>window.staticScript = true</script></head>"
+        '<!doctype html><html><head><meta charset="utf-8"><title>Static</title>'
+        "<script>window.staticScript = true</script></head>"
         "<body><p>A static page.</p></body></html>\n",
         encoding="utf-8",
     )
