@@ -52,6 +52,13 @@ def codes(html: str) -> list[str]:
         ('<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>', "srcdoc"),
         ('<svg><a href="#x"><set attributeName="href" to="javascript:alert(1)"/><text>x</text></a></svg>', "svg-animation"),
         ("<style>@import 'https://e.org/x.css';</style>", "style-element"),
+        # On the site the theme's markup follows a page's content and would finish the tag.
+        ('<div>\n<meta http-equiv=refresh content="0;url=https://e.org/"', "unfinished-tag"),
+        ('<p>x</p>\n<a href="https://e.org/" class="md-button"', "unfinished-tag"),
+        ("<p>x</p><!-- hides the theme's markup up to its next comment", "unfinished-tag"),
+        # Material reads its settings from #__config.
+        ('<h2 id="__config">Who it is for</h2>', "theme-id"),
+        ('<div id="__search"></div>', "theme-id"),
     ],
 )
 def test_each_kind_of_script_or_outside_request_is_found(html, code):
@@ -67,6 +74,9 @@ def test_each_kind_of_script_or_outside_request_is_found(html, code):
         '<![CDATA[ x ><img src=x onerror="alert(1)"> ]]>',
         # Inside SVG a browser parses <style> content as markup; HTMLParser sees only text.
         '<svg><style><img src=x onerror="alert(1)"></style></svg>',
+        # A browser ends "<![x[" at the first ">"; Python's HTMLParser stops with an AssertionError.
+        '<![x[ ><img src=x onerror="alert(1)">',
+        '<div>\n<![ x ><img src=x onerror="alert(1)">\n</div>',
     ],
 )
 def test_markup_that_only_a_browser_would_read_is_found_anyway(html):
@@ -82,6 +92,8 @@ def test_markup_that_only_a_browser_would_read_is_found_anyway(html):
         '<div style="color: red; background: url(../assets/bg.png)">x</div>',
         "<!-- a writer's note, no markup -->",
         "<p>&lt;script&gt;alert(1)&lt;/script&gt; shown as text</p>",
+        '<h2 id="who-it-is-for">Who it is for</h2><p id="_note">x</p>\n',
+        "<p>a &lt;![x[ b</p>",
     ],
 )
 def test_ordinary_pages_have_no_findings(html):
