@@ -5,8 +5,8 @@ that find problems (decision trees, page checks). Once every page is rendered, a
 anything is written:
 - `mkdocs build` stops with every problem of every file (and, in GitHub Actions, an annotation
   on each problem's line), after MkDocs has also reported its own link warnings;
-- `mkdocs serve` never stops: each page shows its own problems at its top and the terminal
-  lists them all; the next save that fixes them brings the page back. A build that stopped
+- `mkdocs serve` never stops: each page shows its own problems at its top, instead of its
+  content, and the terminal lists them all; the next save that fixes them brings the page back. A build that stopped
   would leave the preview waiting on the old pages ("the server will appear stuck").
 """
 
@@ -45,5 +45,7 @@ def on_env(env, config, files):
         if page is None or page.content is None:
             continue
         here = by_page.get(file.src_uri, [])
-        page.content = problems_banner(here, len(problems) - len(here)) + page.content
+        # A page with problems shows only them: the preview has no Content-Security-Policy, so a
+        # refused <script> left in the page would run in the writer's browser.
+        page.content = problems_banner(here, len(problems) - len(here)) + ("" if here else page.content)
     return env

@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from html import escape
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 from .checks import check_tree, promise_problem
 from .gc_pause import gc_paused
+from .html_reading import TolerantHTMLParser
 from .model import Tree
 from .pages import Pages
 from .problems import Problem, sorted_problems, with_source
@@ -135,7 +135,7 @@ def _escape_heading(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", escape(" ".join(text.split()), quote=False))
 
 
-class _TextOfHtml(HTMLParser):
+class _TextOfHtml(TolerantHTMLParser):
     def __init__(self):
         super().__init__()
         self.parts: list[str] = []

@@ -13,11 +13,12 @@ from __future__ import annotations
 import importlib
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
 import yaml
+
+from .html_reading import TolerantHTMLParser
 
 # MkDocs adds these to every site's markdown_extensions (its config's built-ins).
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
@@ -41,7 +42,7 @@ class SiteMarkdown:
         return frozenset(collector.ids)
 
 
-class _Ids(HTMLParser):
+class _Ids(TolerantHTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()

@@ -19,6 +19,8 @@ import json
 import re
 from typing import Callable
 
+from markdown.extensions.toc import slugify
+
 from . import tree_format as fmt
 from .model import Option, Outcome, Question, Tree
 from .problems import START_OF_FILE, Position, Problem, problem_at
@@ -49,8 +51,9 @@ STRUCTURE_CODES = frozenset(
     }
 )
 """Also outside JSON Schema's sight: comment-in-text (YAML drops comments before any validator
-sees them) and unseen-character (unseen_characters.py; a JSON Schema pattern cannot name the
-noncharacters beyond U+FFFF the same way in an editor and in Python)."""
+sees them), unseen-character (unseen_characters.py; a JSON Schema pattern cannot name the
+noncharacters beyond U+FFFF the same way in an editor and in Python) and theme-id (a title whose
+heading id, made by Markdown's toc, would start with "_")."""
 """The problems JSON Schema can also see; schema.json must reject a file exactly when one occurs."""
 
 _VERDICT_LIST = ", ".join(VERDICTS)
@@ -452,6 +455,16 @@ class _StructureChecker:
             )
             return None
         values = self.fields(root, fmt.TREE, "the tree", _start_of_file)
+        if values["title"] is not None and slugify(values["title"], "-").startswith("_"):
+            # The page's heading gets an id made from the title, and Material finds its own
+            # settings by id ("#__config"): a title that takes one stops the theme's script.
+            self.report(
+                root.value_position("title"),
+                'the title starts with "_". The page\'s heading gets an address made from its title, and '
+                'addresses that start with "_" belong to the site\'s theme: its search and menus would stop working.',
+                "Start the title with a letter or a digit.",
+                "theme-id",
+            )
         questions_group, outcomes_group = values["questions"], values["outcomes"]
         questions = {question_id: self.question(questions_group, question_id) for question_id in questions_group or ()}
         outcomes = {outcome_id: self.outcome(outcomes_group, outcome_id) for outcome_id in outcomes_group or ()}

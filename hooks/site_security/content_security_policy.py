@@ -39,7 +39,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from html import escape
-from html.parser import HTMLParser
+from decision_tree_compiler.html_reading import TolerantHTMLParser
 
 # Types that make a <script> run (HTML's JavaScript MIME types, modules) or that the policy
 # checks like scripts (import maps, speculation rules). Any other type is a data block, such as
@@ -55,7 +55,7 @@ _JAVASCRIPT_TYPES = frozenset({
 META_NAME = "Content-Security-Policy"
 
 
-class _InlineScripts(HTMLParser):
+class _InlineScripts(TolerantHTMLParser):
     """Collects the text of every inline script that would run."""
 
     def __init__(self):

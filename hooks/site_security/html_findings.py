@@ -7,7 +7,9 @@ Reads HTML the way a browser does (Python's HTMLParser decodes attribute values)
   object data, link href, CSS url() and @import in style attributes and <style> elements, ...;
 - elements that change how the whole page behaves: <base>, <meta http-equiv>, srcdoc frames,
   SVG animations of a link's address, and <style> elements (styles belong in docs/assets/);
-- the attributionsrc attribute, which makes the browser report the visit to other sites.
+- the attributionsrc attribute, which makes the browser report the visit to other sites;
+- ids that start with "__", which belong to the theme's script;
+- a tag or comment left unfinished at the end, which the theme's markup after it would finish.
 Any other attribute whose address would run code (a javascript: or vbscript: value) is
 reported too, so an attribute this list does not know about cannot carry a script; and any
 attribute holding a CSS url() is read like a style (SVG's fill, stroke, filter, mask,
@@ -30,7 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from decision_tree_compiler.html_reading import TolerantHTMLParser
 
 from .urls import Refusal, link_refusal, read_url, resource_refusal
 
@@ -69,11 +71,36 @@ class Finding:
 
 
 def find_problems(html: str) -> list[Finding]:
-    """Every finding in html, in document order."""
+    """Every finding in html, in document order; html is a whole page's content."""
+    scanner = _Scanner()
+    scanner.feed(html)
+    # HTMLParser keeps back a tag or comment it cannot finish yet. At the end of a page's content
+    # it would call it text, but on the site the theme's markup comes next, and the browser
+    # finishes the tag with it: `<meta http-equiv=refresh content="0;url=...` with no ">" works.
+    unfinished = scanner.rawdata.lstrip()
+    if unfinished.startswith("<"):
+        scanner.findings.append(_unfinished(unfinished))
+    scanner.close()
+    return scanner.findings
+
+
+def _scan_fragment(html: str) -> list[Finding]:
     scanner = _Scanner()
     scanner.feed(html)
     scanner.close()
     return scanner.findings
+
+
+def _unfinished(rest: str) -> Finding:
+    start = " ".join(rest[:60].split())
+    comment = rest.startswith("<!")
+    return Finding(
+        f'ends inside an unfinished {"comment" if comment else "tag"} ("{start}"). On the site the page\'s '
+        "own markup comes right after it, and the browser would finish it with that, so nobody can tell what it would do.",
+        'Finish the comment with "-->", or remove it.' if comment else 'Finish the tag with ">", or remove it.',
+        "unfinished-tag",
+        (rest[:40], rest[:10]),
+    )
 
 
 def css_urls(css: str) -> list[str]:
@@ -97,7 +124,7 @@ def _split_list(value: str, attribute: str) -> list[str]:
     return [value]
 
 
-class _Scanner(HTMLParser):
+class _Scanner(TolerantHTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.findings: list[Finding] = []
@@ -181,7 +208,7 @@ class _Scanner(HTMLParser):
     def _scan_hidden(self, text: str) -> None:
         """Markup a browser may read although HTMLParser takes it for a comment or CDATA."""
         if "<" in text:
-            self.findings += find_problems(text)
+            self.findings += _scan_fragment(text)
 
     def _attribute(self, tag: str, name: str, value: str, written: str) -> None:
         if name.startswith("on"):
@@ -199,6 +226,14 @@ class _Scanner(HTMLParser):
             self._add(Refusal(f"has an attributionsrc attribute on {_an(tag)} element, which makes the browser "
                               "report the reader's visit to other sites (for advertising).",
                               "Remove the attributionsrc attribute.", "attributionsrc"), "attributionsrc")
+            return
+        if name == "id" and value.startswith("__"):
+            # Material finds its settings with document.querySelector("#__config"), and its search,
+            # menu and palette by ids of the same kind: a page that takes one stops its script.
+            self._add(Refusal(f'has id="{value}". Ids that start with "__" belong to the site\'s theme: taking one '
+                              "stops its search, menus and colour switch on this page.",
+                              f'Choose an id that starts with a letter, for example "{value.lstrip("_") or "part"}".',
+                              "theme-id"), f"#{value}", value)
             return
         if name == "srcdoc":
             self._add(Refusal(f"has {_an(tag + ' srcdoc')}, which puts a whole page, scripts and all, inside this one.",

@@ -89,11 +89,12 @@ def test_a_broken_tree_shows_its_problems_on_its_page_and_comes_back_when_fixed(
     page.close()
 
 
-def test_a_page_with_a_script_shows_the_problem_on_that_page(preview, browser):
+def test_a_page_with_a_script_shows_the_problem_on_that_page_and_nothing_of_the_page(preview, browser):
+    # The preview has no Content-Security-Policy: the refused script must not reach the page.
     project, base = preview
     about = project / "docs" / "about.md"
     good = about.read_text(encoding="utf-8")
-    about.write_text(good + "\n<script>alert(1)</script>\n", encoding="utf-8")
+    about.write_text(good + '\n<script>document.title = "PWNED-SERVE-PAGE"</script>\n', encoding="utf-8")
     line = (good + "\n").count("\n") + 1
     page = browser.new_page()
     deadline = time.monotonic() + 90
@@ -103,4 +104,7 @@ def test_a_page_with_a_script_shows_the_problem_on_that_page(preview, browser):
     banner = page.locator(".writer-problems")
     expect(banner).to_contain_text(f"docs/about.md:{line}:1")
     expect(banner).to_contain_text("<script>")
+    assert page.title() != "PWNED-SERVE-PAGE"
+    first_paragraph = next(line for line in good.split("\n# ", 1)[1].splitlines()[1:] if line.strip())
+    assert first_paragraph[:40] not in page.locator("article").inner_text()
     page.close()

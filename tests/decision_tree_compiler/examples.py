@@ -294,6 +294,15 @@ TREE_EXAMPLES = [
         "Delete it",
     ),
     _example(
+        "a title whose heading id would be one of the theme's",
+        "title: Test tree",
+        "title: __config",
+        "theme-id",
+        "__config",
+        'the title starts with "_".',
+        "Start the title with a letter or a digit.",
+    ),
+    _example(
         "a control character in a question, written as an escape",
         "text: Why do you want it?",
         'text: "Why do you \\x1b[2Jwant it?"',

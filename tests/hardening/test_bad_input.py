@@ -144,6 +144,15 @@ ROWS = [
         ('".xht" files',)),
     Row("docs file .xml", '<!DOCTYPE x [<!ENTITY s "&#60;script&#62;alert(1)&#60;/script&#62;">]><x>&s;</x>\n', REJECTED,
         ('".xml" files',)),
+    # --- what a page's HTML leaves to the theme (review 1, defects 6, 7 and 11) ------------------
+    # Unfinished at the end, the theme's markup would finish the tag: this redirected every reader.
+    Row("page", '<div>\n<meta http-equiv=refresh content="0;url=https://evil.example/phish"', REJECTED,
+        ("ends inside an unfinished tag", 'Finish the tag with ">"')),
+    Row("page", "## Who it is for {#__config}", REJECTED, ('has id="__config"', "belong to the site's theme")),
+    Row("tree title", "__config", REJECTED, ('the title starts with "_"',)),
+    # Python's HTMLParser stopped MkDocs with a traceback here, even between backticks.
+    Row("page", "Some `<![x[` text.", REJECTED, ('"<![", which the site\'s page builder cannot read',)),
+    Row("page", "<div>\n<![ x ]>\n</div>", REJECTED, ('"<![", which the site\'s page builder cannot read',)),
     # --- front matter (review 1, defects 3 and 4): title, description and last_reviewed only ---
     Row("page front matter", 'title: {"<script>document.title = \'PWNED-DICT-KEY\'</script>": 1}', REJECTED,
         ('"title:" in the front matter should be text, but it is a group of keys',)),

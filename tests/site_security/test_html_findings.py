@@ -73,6 +73,13 @@ def codes(html: str) -> list[str]:
         ("<textarea>x</textarea>", "text-only-element"),
         ("<title>x</title>", "text-only-element"),
         ('<iframe src="a.html" title="a"><p>x</p></iframe>', "iframe-content"),
+        # On the site the theme's markup follows a page's content and would finish the tag.
+        ('<div>\n<meta http-equiv=refresh content="0;url=https://e.org/"', "unfinished-tag"),
+        ('<p>x</p>\n<a href="https://e.org/" class="md-button"', "unfinished-tag"),
+        ("<p>x</p><!-- hides the theme's markup up to its next comment", "unfinished-tag"),
+        # Material reads its settings from #__config.
+        ('<h2 id="__config">Who it is for</h2>', "theme-id"),
+        ('<div id="__search"></div>', "theme-id"),
     ],
 )
 def test_each_kind_of_script_or_outside_request_is_found(html, code):
@@ -92,6 +99,9 @@ def test_each_kind_of_script_or_outside_request_is_found(html, code):
         # HTMLParser sees one harmless <p>: the <meta> would redirect the page.
         *(f'<{tag}><p title="</{tag}><meta http-equiv=refresh content=\'0;url=https://e.org/\'>"></{tag}>'
           for tag in ("textarea", "title", "noscript", "noembed", "noframes", "xmp", "iframe")),
+        # A browser ends "<![x[" at the first ">"; Python's HTMLParser stops with an AssertionError.
+        '<![x[ ><img src=x onerror="alert(1)">',
+        '<div>\n<![ x ><img src=x onerror="alert(1)">\n</div>',
     ],
 )
 def test_markup_that_only_a_browser_would_read_is_found_anyway(html):
@@ -109,6 +119,8 @@ def test_markup_that_only_a_browser_would_read_is_found_anyway(html):
         "<p>&lt;script&gt;alert(1)&lt;/script&gt; shown as text</p>",
         '<svg><defs><linearGradient id="g"></linearGradient></defs><rect fill="url(#g)" stroke="url(\'#g\')"/></svg>',
         '<iframe src="../assets/chart.png" title="chart"></iframe>\n<iframe src="a.html" title="a">\n</iframe>',
+        '<h2 id="who-it-is-for">Who it is for</h2><p id="_note">x</p>\n',
+        "<p>a &lt;![x[ b</p>",
     ],
 )
 def test_ordinary_pages_have_no_findings(html):
