@@ -11,7 +11,7 @@ page can stop the build, the preview and CI for minutes (review 1, defect 9). Me
 
 docs_files.MAX_PAGE_BYTES caps a page at 60,000 bytes, but that alone cannot help: 8 KB of "["
 is already too slow. So these are counted, each about ten times what the real pages use
-(measured when this was written: at most 74 "[" in a paragraph, 3 "<" in a page, lines
+(measured when this was written: at most 76 "[" in a paragraph, 3 "<" in a page, lines
 indented 4 spaces), and a page over any of them is refused with a message on its line before
 Markdown reads it. At the limits a 60,000-byte page takes about 3 seconds at worst.
 """
