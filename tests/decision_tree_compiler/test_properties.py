@@ -20,6 +20,7 @@ from decision_tree_compiler.html_ids import section_id
 from decision_tree_compiler.render_diagram import layout_of, render_diagram
 from decision_tree_compiler.schema import build_schema
 from decision_tree_compiler.structure import STRUCTURE_CODES
+from decision_tree_compiler.unseen_characters import first_unseen
 from decision_tree_compiler.verdicts import VERDICTS
 from decision_tree_compiler.yaml_source import load_yaml
 
@@ -32,7 +33,7 @@ VALIDATOR = jsonschema.Draft202012Validator(build_schema())
 
 LABEL_TEXT = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Cn", "Zl", "Zp")), min_size=1, max_size=12
-).filter(lambda text: not text.isspace())
+).filter(lambda text: not text.isspace() and first_unseen(text) < 0)  # the checker refuses unseen characters
 
 
 @dataclass
