@@ -20,6 +20,7 @@ import re
 from typing import Callable
 
 from markdown.extensions.toc import slugify
+from site_security.markdown_cost import MAX_MARKERS_ON_A_LINE, NESTED_MARKERS
 
 from . import tree_format as fmt
 from .model import Option, Outcome, Question, Tree
@@ -177,6 +178,18 @@ class _StructureChecker:
                 "see it, and it can change how the text is shown, printed in the checks, or read by the build.",
                 "Delete it: retype the text around that place, or the whole text.",
                 "unseen-character",
+            )
+            return False
+        nested = NESTED_MARKERS.search(value) if field.kind == fmt.MARKDOWN else None
+        if nested is not None:
+            # Each marker nests a list or quote in the last; a thousand make Markdown recurse
+            # until Python stops it with a traceback (review 2, N2).
+            self.report(
+                position_in_text(mapping.value_node(key), nested.start(), self.source_lines),
+                f'"{key}:" of {place} has a line that starts with more than {MAX_MARKERS_ON_A_LINE} list or quote '
+                "signs in a row; each nests a list or a quote inside the last, and nested this deep Markdown fails.",
+                "Nest lists at most a few levels deep, one item per line.",
+                "markdown-too-slow",
             )
             return False
         limit = fmt.MAX_MARKDOWN_LENGTH if field.kind == fmt.MARKDOWN else fmt.MAX_TEXT_LENGTH

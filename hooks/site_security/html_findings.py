@@ -8,7 +8,8 @@ Reads HTML the way a browser does (Python's HTMLParser decodes attribute values)
 - elements that change how the whole page behaves: <base>, <meta http-equiv>, srcdoc frames,
   SVG animations of a link's address, and <style> elements (styles belong in docs/assets/);
 - the attributionsrc attribute, which makes the browser report the visit to other sites;
-- ids that start with "__", which belong to the theme's script;
+- ids that start with "__", which belong to the theme's script, and name= on the elements a
+  browser also names on document (which can replace document.getElementById); rel="opener";
 - a tag or comment left unfinished at the end, which the theme's markup after it would finish.
 Any other attribute whose address would run code (a javascript: or vbscript: value) is
 reported too, so an attribute this list does not know about cannot carry a script; and any
@@ -46,6 +47,7 @@ _LIST_ATTRIBUTES = {"srcset", "imagesrcset"}  # "url 2x, url 640w"
 _SPACED_ATTRIBUTES = {"ping", "archive"}  # "url url"
 # href means "go there" on these, "load this" on the rest (<link>, SVG <use>/<image>, ...).
 _LINK_ELEMENTS = {"a", "area"}
+_NAMED_ON_DOCUMENT = {"embed", "form", "iframe", "img", "object"}
 _CODE_SCHEMES = ("javascript", "vbscript", "livescript")
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.IGNORECASE | re.DOTALL)
 # image-set() and -webkit-image-set() also take bare strings: image-set("a.png" 1x).
@@ -234,6 +236,20 @@ class _Scanner(TolerantHTMLParser):
                               "stops its search, menus and colour switch on this page.",
                               f'Choose an id that starts with a letter, for example "{value.lstrip("_") or "part"}".',
                               "theme-id"), f"#{value}", value)
+            return
+        if name == "name" and tag in _NAMED_ON_DOCUMENT:
+            # The browser makes <img name="x"> (and <form>, <iframe>, <embed>, <object>) a property
+            # of document: name="getElementById" replaces the function the theme's script calls.
+            self._add(Refusal(f'has name="{value}" on {_an(tag)} element, which the browser also makes a name on the '
+                              "whole page: it can hide what the site's script needs, and stop it.",
+                              "Remove the name attribute (an id does the same job for a link).", "document-name"),
+                      f'name="{value}"', "name=")
+            return
+        if name == "rel" and "opener" in value.lower().split():
+            self._add(Refusal(f'has rel="{value}", which lets the site the link opens change this page into another '
+                              "(a look-alike page that asks for details).",
+                              'Remove rel="opener"; links to other sites work without it.', "rel-opener"),
+                      "opener")
             return
         if name == "srcdoc":
             self._add(Refusal(f"has {_an(tag + ' srcdoc')}, which puts a whole page, scripts and all, inside this one.",

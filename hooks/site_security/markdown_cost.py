@@ -23,16 +23,21 @@ import re
 from decision_tree_compiler.problems import Position, Problem, problem_at, with_source
 
 MAX_BRACKETS_PER_PARAGRAPH = 200
-"""Unescaped "[" in one paragraph (text between blank lines): links, images, footnotes."""
+""""[" in one paragraph (text between blank lines): links, images, footnotes."""
 MAX_ANGLE_BRACKETS_PER_PAGE = 200
-"""Unescaped "<" in a page: raw HTML tags, and a "<" in text."""
+""""<" in a page: raw HTML tags, and a "<" in text."""
 MAX_INDENT = 40
 """Columns a line may start with white space (a tab counts 4): lists and quotes nested deeper
 make Markdown recurse until Python gives up."""
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_BRACKET = re.compile(r"(?<!\\)\[")
-_ANGLE = re.compile(r"(?<!\\)<")
+# Every sign counts, escaped or not: in "\\[" the first backslash escapes the second, and the "["
+# is live; counting parity would be one more thing to get wrong (review 2, N1).
+_BRACKET = re.compile(r"\[")
+_ANGLE = re.compile(r"<")
+# List and quote markers one after another on one line ("- - - - x") nest as deep as indentation.
+NESTED_MARKERS = re.compile(r"^[ \t]*(?:(?:[-*+>]|\d{1,9}[.)])[ \t]+){%d,}" % 11, re.MULTILINE)
+MAX_MARKERS_ON_A_LINE = 10
 _INDENT = re.compile(r"^[ \t]*(?=[^ \t\n])", re.MULTILINE)
 
 
@@ -56,7 +61,7 @@ def markdown_cost_problems(file: str, source: str) -> list[Problem]:
                 f'this paragraph has {len(brackets):,} "[" signs; a paragraph may have at most '
                 f"{MAX_BRACKETS_PER_PARAGRAPH:,}. Markdown looks for the end of every link from each one, so the "
                 "site would take minutes to build.",
-                'Split the paragraph with blank lines, or use fewer links. To show a "[" as text, write \\[ .',
+                'Split the paragraph with blank lines, or use fewer links.',
                 "markdown-too-slow",
             ))
         start = paragraph_break.end() if paragraph_break else end
@@ -67,6 +72,14 @@ def markdown_cost_problems(file: str, source: str) -> list[Problem]:
             f'this page has {len(angles):,} "<" signs; a page may have at most {MAX_ANGLE_BRACKETS_PER_PAGE:,}. '
             "Markdown reads each one as the start of an HTML tag, so the site would take minutes to build.",
             'Write "less than" in words, or \\< to show the sign, and use Markdown instead of HTML tags.',
+            "markdown-too-slow",
+        ))
+    for match in NESTED_MARKERS.finditer(source):
+        problems.append(problem_at(
+            file, _position(source, match.start()),
+            f"this line starts with more than {MAX_MARKERS_ON_A_LINE} list or quote signs in a row; each one nests "
+            "a list or a quote inside the last, and nested this deep Markdown fails.",
+            "Nest lists at most a few levels deep, one item per line.",
             "markdown-too-slow",
         ))
     for match in _INDENT.finditer(source):

@@ -150,6 +150,12 @@ ROWS = [
         ("ends inside an unfinished tag", 'Finish the tag with ">"')),
     Row("page", "## Who it is for {#__config}", REJECTED, ('has id="__config"', "belong to the site's theme")),
     Row("tree title", "__config", REJECTED, ('the title starts with "_"',)),
+    # Review 2: a name on the document, an opener link, escaped-looking signs, markers on one line.
+    Row("page", '<img src="../assets/none.png" name="getElementById" alt="">', REJECTED, ('name="getElementById"',)),
+    Row("page", '<a href="https://www.irs.gov/" target="_blank" rel="opener">IRS</a>', REJECTED, ('rel="opener"',)),
+    Row("page", "\\\\[" * 3_000, REJECTED, ('3,000 "[" signs',)),
+    Row("page", "- " * 1_000 + "x", REJECTED, ("list or quote signs in a row",)),
+    Row(BODY, "- " * 1_000 + "x", REJECTED, ("list or quote signs in a row",)),
     # Python's HTMLParser stopped MkDocs with a traceback here, even between backticks.
     Row("page", "Some `<![x[` text.", REJECTED, ('"<![", which the site\'s page builder cannot read',)),
     Row("page", "<div>\n<![ x ]>\n</div>", REJECTED, ('"<![", which the site\'s page builder cannot read',)),

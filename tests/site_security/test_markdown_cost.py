@@ -31,10 +31,12 @@ def test_too_many_brackets_in_one_paragraph_is_named_on_the_line_of_the_first_on
     assert problem.code == "markdown-too-slow"
 
 
-def test_brackets_count_per_paragraph_and_escaped_ones_do_not_count():
+def test_brackets_count_per_paragraph_and_escaped_ones_count_too():
     assert markdown_cost_problems("x.md", PAGE + ("[" * 150 + "\n\n") * 5) == []
     assert markdown_cost_problems("x.md", PAGE + ("[" * 150 + "\n \t\n") * 5) == []  # a blank line with spaces
-    assert markdown_cost_problems("x.md", PAGE + "\\[" * 1000) == []
+    # In "\\\\[" the first backslash escapes the second and the "[" is live (review 2, N1): every one counts.
+    assert markdown_cost_problems("x.md", PAGE + "\\[" * 201)
+    assert markdown_cost_problems("x.md", PAGE + "\\\\[" * 201)
     assert markdown_cost_problems("x.md", PAGE + "[" * 201)
 
 
@@ -57,3 +59,10 @@ def test_text_markdown_would_need_minutes_for_gives_one_message_per_kind():
     problems = markdown_cost_problems("x.md", huge)
     assert [problem.code for problem in problems] == ["markdown-too-slow"] * 2
     assert len(problems[0].source_line) == 50_000  # the line; the excerpt is cut when printed
+
+
+def test_list_markers_one_after_another_on_a_line_are_refused_past_ten():
+    assert markdown_cost_problems("x.md", PAGE + "- " * 10 + "x\n") == []
+    [problem] = markdown_cost_problems("x.md", PAGE + "- " * 1000 + "x\n")
+    assert "more than 10 list or quote signs in a row" in problem.message
+    assert markdown_cost_problems("x.md", PAGE + "> " * 11 + "x\n")
