@@ -36,8 +36,8 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _BRACKET = re.compile(r"\[")
 _ANGLE = re.compile(r"<")
 # List and quote markers one after another on one line ("- - - - x") nest as deep as indentation.
-NESTED_MARKERS = re.compile(r"^[ \t]*(?:(?:[-*+>]|\d{1,9}[.)])[ \t]+){%d,}" % 11, re.MULTILINE)
 MAX_MARKERS_ON_A_LINE = 10
+NESTED_MARKERS = re.compile(r"^[ \t]*(?:(?:[-*+>]|\d{1,9}[.)])[ \t]+){%d,}" % (MAX_MARKERS_ON_A_LINE + 1), re.MULTILINE)
 _INDENT = re.compile(r"^[ \t]*(?=[^ \t\n])", re.MULTILINE)
 
 
@@ -71,7 +71,7 @@ def markdown_cost_problems(file: str, source: str) -> list[Problem]:
             file, _position(source, angles[MAX_ANGLE_BRACKETS_PER_PAGE]),
             f'this page has {len(angles):,} "<" signs; a page may have at most {MAX_ANGLE_BRACKETS_PER_PAGE:,}. '
             "Markdown reads each one as the start of an HTML tag, so the site would take minutes to build.",
-            'Write "less than" in words, or \\< to show the sign, and use Markdown instead of HTML tags.',
+            'Write "less than" in words, and use Markdown instead of HTML tags.',
             "markdown-too-slow",
         ))
     for match in NESTED_MARKERS.finditer(source):
