@@ -9,7 +9,7 @@ its on_files runs before any other hook reads a file of docs/:
 - on_nav, once every hook has added the files it makes, refuses a docs file at the same place
   on the site as one of those;
 - on_page_markdown, before any other hook or Markdown reads a page, refuses a page Markdown would
-  take minutes to read (site_security/markdown_cost.py): the problems are reported, and Markdown
+  take minutes to read, or that would stop MkDocs with a traceback (site_security/markdown_cost.py): the problems are reported, and Markdown
   gets one short sentence instead, so the build (or the preview) goes on at once.
 """
 

@@ -1,8 +1,8 @@
 """MkDocs hook: no guidance page may run script or load anything from another site.
 
 A thin adapter for site_security/, which knows nothing about MkDocs. For each page from docs/
-it checks the Markdown for what would stop MkDocs' renderer, then the HTML the page renders to,
-and reports problems on the lines of the page's Markdown file; stylesheets that docs/ publishes as they are are checked for other-site addresses
+it checks the HTML the page renders to (docs_files_hook.py has already refused, before
+Markdown reads it, a page Markdown cannot read), and reports problems on the lines of the page's Markdown file; stylesheets that docs/ publishes as they are are checked for other-site addresses
 (docs_files_hook.py has already refused every other kind of file a browser could run). The
 problems go to writer_problems, which ends the build once every page is checked (so a writer
 sees every problem of every page at once), or shows them on the page under `mkdocs serve`.
@@ -15,13 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from site_security.page_check import (
-    CSS_SUFFIXES,
-    markdown_problems,
-    page_problems,
-    readable_markdown,
-    static_file_problems,
-)
+from site_security.page_check import CSS_SUFFIXES, page_problems, static_file_problems
 from writer_problems.report import REPORT
 
 
@@ -42,16 +36,6 @@ def on_files(files, config):
                 continue  # not text: nothing a browser would read as markup or style
             REPORT.add(static_file_problems(_shown(config, file), text))
     return files
-
-
-def on_page_markdown(markdown, page, config, files):
-    # Before MkDocs renders the page: some markup stops its renderer with a traceback.
-    if page.file.generated_by is None:
-        problems = markdown_problems(_shown(config, page.file), page.file.content_string)
-        if problems:
-            REPORT.add(problems, page=page.file.src_uri)
-            return readable_markdown(markdown)
-    return markdown
 
 
 def on_page_content(html, page, config, files):

@@ -1,4 +1,5 @@
-"""Pages that would take Python-Markdown minutes to read, found in one quick pass before it does.
+"""Pages that would take Python-Markdown minutes to read, or that stop MkDocs' reading of them
+with a traceback (`<![`), found in one quick pass before either reads the page.
 
 Python-Markdown reads some text in time that grows with the square of its length, so a short
 page can stop the build, the preview and CI for minutes (review 1, defect 9). Measured here
@@ -39,6 +40,10 @@ _ANGLE = re.compile(r"<")
 MAX_MARKERS_ON_A_LINE = 10
 NESTED_MARKERS = re.compile(r"^[ \t]*(?:(?:[-*+>]|\d{1,9}[.)])[ \t]+){%d,}" % (MAX_MARKERS_ON_A_LINE + 1), re.MULTILINE)
 _INDENT = re.compile(r"^[ \t]*(?=[^ \t\n])", re.MULTILINE)
+# `<![` opens a "marked section". MkDocs reads every page's Markdown with Python's HTMLParser
+# before rendering it, and on the Pythons this site supports any section but `<![CDATA[` stops
+# the build with a traceback, even between backticks (decision_tree_compiler/html_reading.py).
+_MARKED_SECTION = re.compile(r"<!\[(?!CDATA\[)")
 
 
 def _position(source: str, index: int) -> Position:
@@ -73,6 +78,14 @@ def markdown_cost_problems(file: str, source: str) -> list[Problem]:
             "Markdown reads each one as the start of an HTML tag, so the site would take minutes to build.",
             'Write "less than" in words, and use Markdown instead of HTML tags.',
             "markdown-too-slow",
+        ))
+    for match in _MARKED_SECTION.finditer(source):
+        problems.append(problem_at(
+            file, _position(source, match.start()),
+            'this page has "<![", which the site\'s page builder cannot read (it stops the build, '
+            "even between backticks).",
+            'Put a space after "<" ("< ![") or remove it.',
+            "marked-section",
         ))
     for match in NESTED_MARKERS.finditer(source):
         problems.append(problem_at(

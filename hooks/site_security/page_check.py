@@ -30,35 +30,6 @@ def page_problems(file: str, source: str, html: str) -> list[Problem]:
     return _located(file, source, front_matter.end() if front_matter else 0, find_problems(html), "this page")
 
 
-# `<![` opens a "marked section"; MkDocs reads every page's Markdown with Python's HTMLParser
-# before rendering it, and on the Pythons this site supports, any section but `<![CDATA[`
-# stops the build with a traceback (html_reading.py says more), even inside backticks.
-_MARKED_SECTION = re.compile(r"<!\[(?!CDATA\[)")
-
-
-def markdown_problems(file: str, source: str) -> list[Problem]:
-    """Problems in a page's Markdown source that would stop MkDocs before it renders the page."""
-    problems = []
-    for match in _MARKED_SECTION.finditer(source):
-        index = match.start()
-        line_start = source.rfind("\n", 0, index) + 1
-        problems.append(problem_at(
-            file,
-            Position(source.count("\n", 0, index) + 1, index - line_start + 1),
-            'this page has "<![", which the site\'s page builder cannot read (it stops the build, '
-            "even between backticks).",
-            'Put a space after "<" ("< ![") or remove it.',
-            "marked-section",
-        ))
-    return with_source(problems, source)
-
-
-def readable_markdown(markdown: str) -> str:
-    """markdown with every `<![` that markdown_problems reports made harmless, so that the page can
-    still be rendered (under `mkdocs serve`, to show its problems) while the build reports them."""
-    return _MARKED_SECTION.sub("&lt;![", markdown)
-
-
 def static_file_problems(file: str, text: str) -> list[Problem]:
     """Every problem in a stylesheet the site publishes unchanged."""
     if not file.lower().endswith(CSS_SUFFIXES):

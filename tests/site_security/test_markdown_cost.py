@@ -66,3 +66,11 @@ def test_list_markers_one_after_another_on_a_line_are_refused_past_ten():
     [problem] = markdown_cost_problems("x.md", PAGE + "- " * 1000 + "x\n")
     assert "more than 10 list or quote signs in a row" in problem.message
     assert markdown_cost_problems("x.md", PAGE + "> " * 11 + "x\n")
+
+
+def test_marked_sections_that_would_stop_mkdocs_are_named_before_it_reads_the_page():
+    source = "---\ntitle: A page\n---\n\n# A page\n\nSome `<![x[` text, <![CDATA[ kept ]]>, and <![ y.\n"
+    problems = [str(problem) for problem in markdown_cost_problems("docs/page.md", source)]
+    assert [problem.split(": this page", 1)[0] for problem in problems] == ["docs/page.md:7:7", "docs/page.md:7:44"]
+    assert all('has "<![", which the site\'s page builder cannot read' in problem for problem in problems)
+    assert all('Put a space after "<"' in problem for problem in problems)
